@@ -1,0 +1,209 @@
+"""Read a YAML file into plain values, remembering where every value and key stands.
+
+PyYAML follows YAML 1.1, which silently turns `13:30` into 810, `no` into False and `0032` into
+32, and keeps the last of two equal keys. This reader resolves plain scalars as YAML 1.2 does
+(only true/false, null and plain decimal numbers are not text), reports every place where YAML 1.1
+would have read something else, and rejects duplicate keys, aliases, tags and tabs, each with its
+position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .diagnostics import Path, Report, format_path as _fmt
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL)?$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)?\.[0-9]+(?:[eE][-+]?[0-9]+)?$|^[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+$")
+
+# What YAML 1.1 (PyYAML, many other tools) reads differently from text, and how to explain it.
+_YAML11_BOOL = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
+_YAML11_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
+_YAML11_LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
+_YAML11_OTHER_NUMBER = re.compile(r"^[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0o[0-7]+|[0-9][0-9_]*_[0-9_]*|\.(?:inf|Inf|INF|nan|NaN|NAN))$")
+
+MAX_NODES = 200_000  # far above any real data file; stops a crafted file from exhausting memory
+
+
+def yaml11_hazard(text: str) -> str | None:
+    """Why a plain (unquoted) scalar would be misread by YAML 1.1 tools, or None."""
+    if _YAML11_BOOL.match(text):
+        value = text.lower() in ("y", "yes", "on")
+        return f"{text} without quotes is read as the yes/no value {str(value).lower()} by YAML 1.1 tools"
+    if _YAML11_SEXAGESIMAL.match(text):
+        total = 0
+        for part in text.lstrip("+-").split(":"):
+            total = total * 60 + float(part.replace("_", "") or 0)
+        return f"{text} without quotes is read as the number {total:g} by YAML 1.1 tools"
+    if _YAML11_LEADING_ZERO.match(text):
+        return f"{text} without quotes is read as a number by YAML tools, which drops the leading zero"
+    if _YAML11_OTHER_NUMBER.match(text):
+        return f"{text} without quotes is read as a number by YAML tools"
+    return None
+
+
+@dataclass
+class Document:
+    """A parsed file: its values, and the position (line, column; 1-based) of each path."""
+
+    path: str
+    data: Any = None
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    hazards: dict[Path, str] = field(default_factory=dict)
+    quoted: set = field(default_factory=set)
+
+    def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+        """Position of a path; for a path that does not exist, of its nearest existing parent."""
+        table = self.key_positions if key else self.positions
+        if path in table:
+            return table[path]
+        for cut in range(len(path), -1, -1):
+            prefix = path[:cut]
+            if prefix in self.key_positions and cut < len(path):
+                return self.key_positions[prefix]
+            if prefix in self.positions:
+                return self.positions[prefix]
+        return (1, 1)
+
+
+class _Loader(yaml.SafeLoader):
+    """Composes nodes without resolving plain scalars, and refuses aliases at their position."""
+
+    yaml_implicit_resolvers: dict = {}
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.alias_marks: list[yaml.Mark] = []
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()
+            self.alias_marks.append(event.start_mark)
+            return yaml.ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
+        return super().compose_node(parent, index)
+
+
+_DEFAULT_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+
+
+def _decode(raw: bytes, path: str, report: Report) -> str | None:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        report.add(path, line, column, "", f"the file is not UTF-8 (byte 0x{raw[error.start]:02x}): save it as UTF-8")
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or "invalid YAML"
+    if "\\t" in problem or "\t" in problem or "tab" in problem:
+        return "a tab character is not allowed here: indent with spaces"
+    context = f" ({error.context})" if error.context else ""
+    return f"YAML syntax error: {problem}{context}"
+
+
+def read_yaml(raw: bytes, path: str, report: Report) -> Document | None:
+    """Parse one file; on failure add diagnostics to the report and return None."""
+    text = _decode(raw, path, report)
+    if text is None:
+        return None
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("\t"):
+            report.add(path, number, len(line) - len(stripped) + 1, "", "a tab character is not allowed in indentation: indent with spaces")
+            return None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        report.add(path, line, column, "", _syntax_message(error))
+        return None
+    except yaml.reader.ReaderError as error:  # a control character YAML does not allow
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+        report.add(path, line, column, "", f"the character U+{ord(error.character) if isinstance(error.character, str) else error.character:04X} is not allowed in a YAML file")
+        return None
+        return None
+    finally:
+        loader.dispose()
+    document = Document(path)
+    for mark in loader.alias_marks:
+        report.add(path, mark.line + 1, mark.column + 1, "", "aliases (*name) are not allowed: write the value out in full")
+    if loader.alias_marks:
+        return None
+    if node is None:
+        document.data = {}
+        return document
+    counter = [0]
+    try:
+        document.data = _convert(node, (), document, report, counter)
+    except _TooLarge:
+        report.add(path, 1, 1, "", f"the file has more than {MAX_NODES} values: split it up")
+        return None
+    return document
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _convert(node: yaml.Node, path: Path, doc: Document, report: Report, counter: list[int]) -> Any:
+    counter[0] += 1
+    if counter[0] > MAX_NODES:
+        raise _TooLarge
+    doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if node.tag not in _DEFAULT_TAGS and not node.tag.endswith(":null"):
+        report.add(doc.path, node.start_mark.line + 1, node.start_mark.column + 1, _fmt(path),
+                   f"the tag {node.tag} is not allowed: remove it")
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                report.add(doc.path, key_node.start_mark.line + 1, key_node.start_mark.column + 1, _fmt(path),
+                           "a key must be a plain name")
+                continue
+            key = key_node.value
+            key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in result:
+                first = doc.key_positions[path + (key,)]
+                report.add(doc.path, *key_pos, _fmt(path + (key,)),
+                           f"duplicate key {key!r}: it is already set on line {first[0]}; keep one of the two")
+                continue
+            doc.key_positions[path + (key,)] = key_pos
+            result[key] = _convert(value_node, path + (key,), doc, report, counter)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, path + (i,), doc, report, counter) for i, item in enumerate(node.value)]
+    return _scalar(node, path, doc)
+
+
+def _scalar(node: yaml.ScalarNode, path: Path, doc: Document) -> Any:
+    text = node.value
+    if node.style is not None:  # quoted or block scalar: always text, exactly as written
+        doc.quoted.add(path)
+        return text
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    hazard = yaml11_hazard(text)
+    if hazard:
+        doc.hazards[path] = hazard
+    return text
