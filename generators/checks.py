@@ -225,7 +225,7 @@ def check_opening_hours(catalogue: Catalogue, report: Report) -> None:
                 _error(catalogue, report, antenne, where + ("date",), f"{exception.date} is already listed at exceptions[{seen_days[exception.date]}]")
             seen_days.setdefault(exception.date, index)
             if exception.closed and (exception.opens or exception.closes):
-                _error(catalogue, report, antenne, where, "a closed day has no opening hours: remove opens and closes, or closed")
+                _error(catalogue, report, antenne, where, "a closed day has no opening hours: remove opens and closes, or remove closed: true")
             elif not exception.closed and (exception.opens is None) != (exception.closes is None):
                 _error(catalogue, report, antenne, where, "give both opens and closes, or closed: true")
             elif not exception.closed and exception.opens is None:

@@ -169,7 +169,7 @@ def _message(error: dict, data_path: Path) -> str:
         allowed = ctx.get("expected", "")
         options = [o.strip().strip("'") for o in allowed.replace(" or ", ", ").split(",")]
         hint = nearest(str(value), options) if isinstance(value, str) else None
-        suggestion = f": did you mean {hint!r}?" if hint else ""
+        suggestion = f": did you mean {hint!r}?" if hint else "."
         return f"{_describe(value)} is not allowed{suggestion} Expected one of: {', '.join(options)}"
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length', 1)} item(s)"

@@ -58,6 +58,7 @@ class Document:
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     hazards: dict[Path, str] = field(default_factory=dict)
     quoted: set = field(default_factory=set)
+    tagged: bool = False
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Position of a path; for a path that does not exist, of its nearest existing parent."""
@@ -105,12 +106,25 @@ def _decode(raw: bytes, path: str, report: Report) -> str | None:
     return text.removeprefix("\ufeff")
 
 
+# PyYAML's words for the mistakes editors make most, and what to do about them.
+_SYNTAX_HINTS = {
+    "mapping values are not allowed here": "check the indentation of this line, or put text that contains ': ' in quotes",
+    "expected <block end>": "this line is indented differently from the lines above it",
+    "could not find expected ':'": "a line inside a record has no 'key: value'; check this line and the one above",
+    "expected ',' or ']'": "a list in [ ] is not closed, or an item contains ':' and needs quotes",
+    "expected ',' or '}'": "a mapping in { } is not closed, or a value contains ':' and needs quotes",
+    "found unexpected end of stream": "a quote or bracket is opened but never closed",
+    "while scanning a quoted scalar": "a quote is opened but never closed",
+}
+
+
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or "invalid YAML"
     if "\\t" in problem or "\t" in problem or "tab" in problem:
         return "a tab character is not allowed here: indent with spaces"
     context = f" ({error.context})" if error.context else ""
-    return f"YAML syntax error: {problem}{context}"
+    hint = next((h for key, h in _SYNTAX_HINTS.items() if key in problem or key in (error.context or "")), None)
+    return f"YAML syntax error: {problem}{context}" + (f": {hint}" if hint else "")
 
 
 def read_yaml(raw: bytes, path: str, report: Report) -> Document | None:
@@ -123,8 +137,9 @@ def read_yaml(raw: bytes, path: str, report: Report) -> Document | None:
         if stripped.startswith("\t"):
             report.add(path, number, len(line) - len(stripped) + 1, "", "a tab character is not allowed in indentation: indent with spaces")
             return None
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the reader already rejects control characters here
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -138,11 +153,15 @@ def read_yaml(raw: bytes, path: str, report: Report) -> Document | None:
         return None
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     document = Document(path)
-    for mark in loader.alias_marks:
-        report.add(path, mark.line + 1, mark.column + 1, "", "aliases (*name) are not allowed: write the value out in full")
     if loader.alias_marks:
+        # One message is enough: the first alias, and how many more there are.
+        first, more = loader.alias_marks[0], len(loader.alias_marks) - 1
+        extra = f" ({more} more in this file)" if more else ""
+        report.add(path, first.line + 1, first.column + 1, "",
+                   f"aliases (*name) are not allowed: write the value out in full{extra}")
         return None
     if node is None:
         document.data = {}
@@ -153,7 +172,8 @@ def read_yaml(raw: bytes, path: str, report: Report) -> Document | None:
     except _TooLarge:
         report.add(path, 1, 1, "", f"the file has more than {MAX_NODES} values: split it up")
         return None
-    return document
+    # A tagged value means something else than it says: stop before checking what it means.
+    return None if document.tagged else document
 
 
 class _TooLarge(Exception):
@@ -166,8 +186,9 @@ def _convert(node: yaml.Node, path: Path, doc: Document, report: Report, counter
         raise _TooLarge
     doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if node.tag not in _DEFAULT_TAGS and not node.tag.endswith(":null"):
+        doc.tagged = True
         report.add(doc.path, node.start_mark.line + 1, node.start_mark.column + 1, _fmt(path),
-                   f"the tag {node.tag} is not allowed: remove it")
+                   f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed: remove it")
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
