@@ -1,0 +1,274 @@
+"""Render the catalogue into Markdown pages (raw HTML bodies) with Jinja templates.
+
+Knows nothing about MkDocs: `render_pages` returns the pages with their edit paths; the MkDocs
+hook adds them as virtual files, and `python -m generators render OUT` writes them to a folder.
+Every value from the data goes through `textmarkup.escape_text` (the environment's `finalize`),
+so it shows as text and never as HTML or Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any, Callable, Iterator
+from urllib.parse import urlencode
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from . import render_format as fmt
+from .catalogue import Catalogue
+from .policy import STALE_AFTER_DAYS
+from .render_hours import hours_view
+from .render_links import (
+    CONTACTS_PAGE, GLOSSARY_PAGE, MUNICIPALITIES, ORGANISATION_KINDS, SECTIONS, SOURCES_PAGE,
+    TARGET_GROUPS, TIMELINE_PAGE, Links, entity_page, record_target, url_of,
+)
+from .render_timeline import moments, recent
+from .textmarkup import GlossaryLinker, escape_text, json_for_script, paragraphs
+
+TEMPLATES = Path(__file__).parent / "templates"
+NEWS_MARKER = "<!-- werkwijzer:nieuw -->"
+NEWS_ITEMS = 6
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    src_path: str              # e.g. organisaties/ocmw-gent.md
+    markdown: str
+    title: str                 # plain text, as the data has it
+    edit_path: str | None      # the YAML file that produced the page, relative to the repository
+    edit_line: int | None = None
+
+
+@dataclass(frozen=True)
+class Site:
+    """What pages need to know about the site around them."""
+
+    repo_url: str
+    edit_branch: str = "main"
+    site_url: str = ""
+    use_directory_urls: bool = True
+    repo_root: Path = Path(".")
+
+
+@dataclass(frozen=True)
+class Freshness:
+    last_checked: Any          # date or None
+    facts_date: str | None
+    age_in_days: int | None
+    stale: bool
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        # .md.j2 pages are HTML inside Markdown: escape them like .html.j2.
+        autoescape=select_autoescape(enabled_extensions=("html", "md", "j2"), default_for_string=True, default=True),
+        undefined=StrictUndefined,
+        finalize=escape_text,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        date_nl=fmt.date_nl, year=fmt.year_of, phone=fmt.phone_display, tel=fmt.tel_href,
+        mailto=fmt.mailto_href, web=fmt.web_href, json_script=json_for_script, slug=fmt.slugify,
+    )
+    return env
+
+
+# --- the public entry points ---------------------------------------------------------------
+
+def render_pages(catalogue: Catalogue, *, repo_url: str, edit_branch: str = "main", site_url: str = "",
+                 use_directory_urls: bool = True, repo_root: Path | str = ".") -> list[RenderedPage]:
+    renderer = _Renderer(catalogue, Site(repo_url.rstrip("/"), edit_branch, site_url, use_directory_urls, Path(repo_root)))
+    return list(renderer.pages())
+
+
+def render_news(catalogue: Catalogue, *, here: str = "index.md", use_directory_urls: bool = True) -> str:
+    """The home page's 'what is new' list, to replace NEWS_MARKER with."""
+    renderer = _Renderer(catalogue, Site("", use_directory_urls=use_directory_urls))
+    return renderer.template("news.html.j2", here, items=recent(catalogue, NEWS_ITEMS))
+
+
+# --- rendering -----------------------------------------------------------------------------
+
+class _Renderer:
+    def __init__(self, catalogue: Catalogue, site: Site) -> None:
+        self.cat = catalogue
+        self.site = site
+        self.env = environment()
+        self.jsonld = _jsonld_builder()
+
+    def template(self, name: str, here: str, **context: Any) -> str:
+        links = Links(here, self.site.use_directory_urls)
+        terms = GlossaryLinker(self.cat.glossary, lambda term_id: links.page(GLOSSARY_PAGE, term_id))
+        return self.env.get_template(name).render(
+            cat=self.cat, links=links, terms=terms, here=here, policy_days=STALE_AFTER_DAYS,
+            prose=partial(paragraphs, glossary=terms), text=paragraphs,
+            address=partial(fmt.address_view, self.cat), freshness=self.freshness,
+            label=self.label, sources=self.sources_of, hours=partial(hours_view, today=self.cat.today),
+            moments_of=self.moments_of, describe=self.describe, vocabulary_anchor=vocabulary_anchor, records=self.records_by_id, entities=self.entities_by_id, **context,
+        )
+
+    def page(self, src_path: str, template: str, title: str, record: Any = None, **context: Any) -> RenderedPage:
+        front_title = Markup(json.dumps(html.escape(title), ensure_ascii=False))  # Material prints it raw
+        meta = self.record_meta(src_path, title, record) if record is not None else None
+        jsonld = None
+        if record is not None and self.jsonld is not None and src_path.split("/")[0] in SECTIONS.values():
+            kind = next(k for k, folder in SECTIONS.items() if src_path.startswith(folder + "/"))
+            jsonld = self.jsonld(self.cat, kind, record, self.page_url(src_path))
+        markdown = self.template(template, src_path, title=title, front_title=front_title, record=record,
+                                 meta=meta, jsonld=jsonld, **context)
+        edit_path, edit_line = (meta["file"], meta["line"]) if meta else (None, None)
+        return RenderedPage(src_path, markdown, title, edit_path, edit_line)
+
+    def pages(self) -> Iterator[RenderedPage]:
+        for builder in (self.entity_pages, self.list_pages, self.overview_pages):
+            yield from builder()
+
+    # --- entity pages: one per organisation, antenne, programme --------------------------------
+
+    def entity_pages(self) -> Iterator[RenderedPage]:
+        for kind, template in (("organisations", "organisation.md.j2"), ("antennes", "antenne.md.j2"),
+                               ("programmes", "programme.md.j2")):
+            for record in self.cat.records[kind]:
+                yield self.page(entity_page(kind, record.id), template, record.name, record)
+
+    # --- pages that list records of one kind ---------------------------------------------------
+
+    def list_pages(self) -> Iterator[RenderedPage]:
+        by_name = lambda records: sorted(records, key=lambda r: r.name.casefold())  # noqa: E731
+        yield self.page("organisaties/index.md", "organisations.md.j2", "Organisaties",
+                        items=by_name(self.cat.organisations))
+        yield self.page("antennes/index.md", "antennes.md.j2", "Antennes en werkwinkels",
+                        items=by_name(self.cat.antennes))
+        yield self.page("programmas/index.md", "programmes.md.j2", "Programma's en maatregelen",
+                        items=by_name(self.cat.programmes))
+        yield self.page(CONTACTS_PAGE, "contacts.md.j2", "Contactpunten", groups=self.contacts_by_organisation())
+        yield self.page(SOURCES_PAGE, "sources.md.j2", "Bronnen",
+                        items=sorted(self.cat.sources, key=lambda s: (s.publisher.casefold(), s.title.casefold())))
+        yield self.page(GLOSSARY_PAGE, "glossary.md.j2", "Begrippen",
+                        items=sorted(self.cat.glossary, key=lambda g: g.term.casefold()))
+        yield self.page(TIMELINE_PAGE, "timeline.md.j2", "Tijdlijn", items=moments(self.cat))
+
+    def contacts_by_organisation(self) -> list[tuple[Any, list[Any]]]:
+        groups = []
+        for org in sorted(self.cat.organisations, key=lambda o: o.name.casefold()):
+            contacts = self.cat.pointing_at("contacts", org.id)
+            if contacts:
+                groups.append((org, sorted(contacts, key=lambda c: c.function.casefold())))
+        return groups
+
+    # --- overviews: per target group, municipality, organisation kind --------------------------
+
+    def overview_pages(self) -> Iterator[RenderedPage]:
+        groups = self.cat.vocabulary("target_groups")
+        yield self.page(f"{TARGET_GROUPS}/index.md", "target_groups.md.j2", "Voor wie",
+                        items=[(g, self.records_where(lambda r, g=g: g.id in r.target_groups)) for g in groups])
+        for group in groups:
+            yield self.page(f"{TARGET_GROUPS}/{group.id}.md", "target_group.md.j2", group.label, term=group,
+                            found=self.records_where(lambda r: group.id in r.target_groups))
+        kinds = self.cat.vocabulary("organisation_kinds")
+        yield self.page(f"{ORGANISATION_KINDS}/index.md", "org_kinds.md.j2", "Soorten organisaties",
+                        items=[(k, [o for o in self.cat.organisations if o.kind == k.id]) for k in kinds])
+        for kind in kinds:
+            yield self.page(f"{ORGANISATION_KINDS}/{kind.id}.md", "org_kind.md.j2", kind.label, term=kind,
+                            found=sorted((o for o in self.cat.organisations if o.kind == kind.id), key=lambda o: o.name.casefold()))
+        municipalities = self.municipalities()
+        yield self.page(f"{MUNICIPALITIES}/index.md", "municipalities.md.j2", "Gemeenten", items=municipalities)
+        for slug, municipality, found in municipalities:
+            yield self.page(f"{MUNICIPALITIES}/{slug}.md", "municipality.md.j2", municipality.name,
+                            municipality=municipality, found=found)
+
+    def records_where(self, wanted: Callable[[Any], bool]) -> dict[str, list[Any]]:
+        return {kind: sorted((r for r in self.cat.records[kind] if wanted(r)), key=lambda r: r.name.casefold())
+                for kind in SECTIONS}
+
+    def municipalities(self) -> list[tuple[str, Any, dict[str, list[Any]]]]:
+        found: dict[str, Any] = {}
+        for kind in SECTIONS:
+            for record in self.cat.records[kind]:
+                for municipality in self.cat.municipalities_of(record):
+                    found.setdefault(municipality.refnis, municipality)
+        rows = []
+        for municipality in sorted(found.values(), key=lambda m: m.name.casefold()):
+            records = self.records_where(
+                lambda r, m=municipality: any(x.refnis == m.refnis for x in self.cat.municipalities_of(r)))
+            rows.append((fmt.slugify(municipality.name), municipality, records))
+        return rows
+
+    # --- helpers the templates call --------------------------------------------------------
+
+    def record_meta(self, src_path: str, title: str, record: Any) -> dict[str, Any]:
+        origin = self.cat.origin(record)
+        file = _repo_relative(origin.file, self.site.repo_root)
+        repo = fmt.web_href(self.site.repo_url)
+        data_url = f"{repo}/blob/{self.site.edit_branch}/{file}#L{origin.line}" if repo and file else None
+        query = urlencode({"template": "suggestie.yml", "title": f"Suggestie: {title}",
+                           "pagina": self.page_url(src_path), "record": record.id})
+        return {"file": file, "line": origin.line, "data_url": data_url,
+                "issue_url": f"{repo}/issues/new?{query}" if repo else None}
+
+    def page_url(self, src_path: str) -> str:
+        return self.site.site_url.rstrip("/") + "/" + url_of(src_path, self.site.use_directory_urls)
+
+    def freshness(self, record: Any) -> Freshness:
+        age = self.cat.age_in_days(record)
+        return Freshness(record.last_checked, self.cat.facts_date(record), age,
+                         age is not None and age > STALE_AFTER_DAYS)
+
+    def label(self, vocabulary: str, term_id: str) -> str:
+        term = self.cat.term(vocabulary, term_id)
+        return term.label if term else term_id
+
+    def describe(self, vocabulary: str, term_id: str) -> str | None:
+        term = self.cat.term(vocabulary, term_id)
+        return term.description if term else None
+
+    def sources_of(self, ids: list[str]) -> list[Any]:
+        return [s for s in (self.cat.get("sources", i) for i in dict.fromkeys(ids)) if s is not None]
+
+    def records_by_id(self, kind: str, ids: list[str]) -> list[Any]:
+        return [r for r in (self.cat.get(kind, i) for i in dict.fromkeys(ids)) if r is not None]
+
+    def entities_by_id(self, ids: list[str]) -> list[Any]:
+        return [found[1] for found in (self.cat.entity(i) for i in dict.fromkeys(ids)) if found is not None]
+
+    def moments_of(self, record: Any) -> list[Any]:
+        return [m for m in moments(self.cat) if m.record is record or
+                (m.kind == "events" and record.id in m.record.about)]
+
+
+# Anchors on the glossary page for the kinds of places, services and programmes.
+VOCABULARY_ANCHORS = {"location_kinds": "plek", "service_kinds": "dienst", "programme_kinds": "programma"}
+
+
+def vocabulary_anchor(vocabulary: str, term_id: str) -> str:
+    return f"{VOCABULARY_ANCHORS[vocabulary]}-{term_id}"
+
+
+def _repo_relative(file: str, repo_root: Path) -> str | None:
+    """The data file's path inside the repository; None when it lies outside (test data)."""
+    try:
+        return Path(file).resolve().relative_to(repo_root.resolve()).as_posix()
+    except ValueError:
+        return None
+
+
+def _jsonld_builder() -> Callable[..., dict] | None:
+    """schema.org JSON-LD from the exports package, when it is there."""
+    try:
+        from .exports.jsonld import jsonld_for
+    except ModuleNotFoundError as missing:
+        if missing.name and missing.name.startswith(__package__ or "generators"):
+            return None
+        raise
+    return jsonld_for
+
+
+__all__ = ["RenderedPage", "render_pages", "render_news", "NEWS_MARKER", "record_target", "environment"]

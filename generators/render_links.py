@@ -1,0 +1,75 @@
+"""Where each generated page lives, and the relative link from one page to another.
+
+Links inside generated pages sit in raw HTML, which MkDocs neither checks nor rewrites, so they
+are computed here for the agreed URL scheme (`organisaties/<id>.md` is served at
+`/organisaties/<id>/` with use_directory_urls).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from .model import Antenne, Contact, Event, GlossaryEntry, Organisation, Programme, Source
+
+# Record kind -> folder of its pages.
+SECTIONS = {"organisations": "organisaties", "antennes": "antennes", "programmes": "programmas"}
+CONTACTS_PAGE = "contacten.md"
+SOURCES_PAGE = "bronnen.md"
+GLOSSARY_PAGE = "begrippen.md"
+TIMELINE_PAGE = "tijdlijn.md"
+TARGET_GROUPS = "doelgroepen"
+MUNICIPALITIES = "gemeenten"
+ORGANISATION_KINDS = "soorten"
+
+_KIND_OF = {Organisation: "organisations", Antenne: "antennes", Programme: "programmes"}
+
+
+def entity_page(kind: str, record_id: str) -> str:
+    return f"{SECTIONS[kind]}/{record_id}.md"
+
+
+def record_target(record: Any) -> tuple[str, str | None]:
+    """(page, anchor) where a record is shown: its own page, or its place on a list page."""
+    kind = _KIND_OF.get(type(record))
+    if kind:
+        return entity_page(kind, record.id), None
+    if isinstance(record, Contact):
+        return CONTACTS_PAGE, record.id
+    if isinstance(record, Event):
+        return TIMELINE_PAGE, record.id
+    if isinstance(record, Source):
+        return SOURCES_PAGE, record.id
+    if isinstance(record, GlossaryEntry):
+        return GLOSSARY_PAGE, record.id
+    raise TypeError(f"no page shows a {type(record).__name__}")
+
+
+def url_of(src_path: str, use_directory_urls: bool = True) -> str:
+    """Site-relative URL of a page: organisaties/x.md -> organisaties/x/, index.md -> ''."""
+    stem = src_path.removesuffix(".md")
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index").removesuffix("index") + "/"
+
+
+class Links:
+    """Relative links from one page (`here`) to any other page or record."""
+
+    def __init__(self, here: str, use_directory_urls: bool = True) -> None:
+        self.here = here
+        self._directory_urls = use_directory_urls
+
+    def page(self, src_path: str, anchor: str | None = None) -> str:
+        target = url_of(src_path, self._directory_urls)
+        here = url_of(self.here, self._directory_urls)
+        folder = here.rstrip("/") if self._directory_urls else posixpath.dirname(here)
+        relative = posixpath.relpath("/" + target, "/" + folder)
+        if self._directory_urls:
+            relative = "./" if relative == "." else relative + "/"
+        return relative + (f"#{anchor}" if anchor else "")
+
+    def record(self, record: Any) -> str:
+        return self.page(*record_target(record))
