@@ -19,6 +19,9 @@ EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("validate", "check the data files and report every mistake"),
     "fmt": ("fmt", "write the data files in their one canonical form (--check: only list them)"),
+    "docs": ("docs_cmd", "regenerate the field reference in CONTRIBUTING.md (--check: only compare)"),
+    "links": ("links", "check the external links in the data and content/ (slow: the weekly workflow runs it)"),
+    "new": ("skeleton", "print an empty record of a kind, every field explained, to paste into a data file"),
     "schema": ("schema", "write the JSON Schema of the data files from the models (--check: only compare)"),
     "export": ("export_cmd", "write the open-data files (JSON, CSV, HSDS, GeoJSON, vCard) to a folder"),
     "render": ("render_cmd", "write the generated pages as Markdown files to a folder, for any site engine"),
