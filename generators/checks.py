@@ -297,9 +297,11 @@ def check_freshness(catalogue: Catalogue, report: Report) -> None:
     for kind in ENTITY_KINDS:
         for record in catalogue.records[kind]:
             age = catalogue.age_in_days(record)
-            if age is None or age <= STALE_AFTER_DAYS:
+            if age is not None and age <= STALE_AFTER_DAYS:
                 continue
-            if record.last_checked:
+            if age is None:
+                message = "never checked, and its sources are undated: check it and set last_checked"
+            elif record.last_checked:
                 message = f"last checked {record.last_checked}, more than {STALE_AFTER_DAYS} days ago: check it again"
             else:
                 message = f"never checked, and its facts date from {catalogue.facts_date(record)}: check it and set last_checked"

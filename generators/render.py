@@ -219,8 +219,9 @@ class _Renderer:
 
     def freshness(self, record: Any) -> Freshness:
         age = self.cat.age_in_days(record)
+        # Facts of unknown age that nobody checked deserve the same warning as old ones.
         return Freshness(record.last_checked, self.cat.facts_date(record), age,
-                         age is not None and age > STALE_AFTER_DAYS)
+                         age is None or age > STALE_AFTER_DAYS)
 
     def label(self, vocabulary: str, term_id: str) -> str:
         term = self.cat.term(vocabulary, term_id)
