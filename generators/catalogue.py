@@ -8,6 +8,7 @@ template or exporter works them out again.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path as FsPath
@@ -268,12 +269,18 @@ def load_catalogue(paths: Iterable[str | FsPath], report: Report | None = None, 
     if not files:
         report.add(".", 1, 1, "", "no data files found (expected .yaml files)")
     failed = False
-    for path in files:
-        loaded = load_file(path, report)
-        if loaded is None:
-            failed = True
-            continue
-        catalogue.add(*loaded)
+    collecting = gc.isenabled()
+    gc.disable()  # millions of new objects and no garbage: each collection would rescan them all
+    try:
+        for path in files:
+            loaded = load_file(path, report)
+            if loaded is None:
+                failed = True
+                continue
+            catalogue.add(*loaded)
+    finally:
+        if collecting:
+            gc.enable()
     if not failed:
         run_checks(catalogue, report)
     if report.errors:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -47,10 +48,13 @@ Slug = Annotated[
 
 # --- text --------------------------------------------------------------------------------------
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")  # control characters other than tab and newline
+
+
 def _check_text(value: str) -> str:
     if not value.strip():
         raise _fail("is empty: write the text, or leave the field out")
-    if any(ord(c) < 32 and c not in "\n\t" for c in value):
+    if _CONTROL.search(value):
         raise _fail("contains a control character")
     return value
 
@@ -140,6 +144,11 @@ def _parse_phone(value: Any) -> str:
         )
     if not isinstance(value, str):
         raise _fail("expected a phone number in quotes")
+    return _phone_e164(value)
+
+
+@lru_cache(maxsize=65536)  # the same numbers recur across records; parsing them is costly
+def _phone_e164(value: str) -> str:
     try:
         number = phonenumbers.parse(value, "BE")
     except phonenumbers.NumberParseException:
@@ -160,6 +169,7 @@ Phone = Annotated[
 """Stored in E.164 (+3292677572); shown in the national format."""
 
 
+@lru_cache(maxsize=65536)  # the same addresses recur across records; the check is costly
 def _check_email(value: str) -> str:
     try:
         return validate_email(value, check_deliverability=False).normalized

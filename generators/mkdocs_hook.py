@@ -19,13 +19,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repositor
 
 from generators.catalogue import load_catalogue  # noqa: E402
 from generators.diagnostics import DataError  # noqa: E402
+from generators.exports import build_exports, open_data_page  # noqa: E402
 from generators.render import NEWS_MARKER, RenderedPage, render_news, render_pages  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.werkwijzer")
 EDIT_BRANCH = "main"
 
 # Survives rebuilds: MkDocs loads a hook module once per process.
-_state: dict = {"command": "build", "pages": [], "news": "", "exports": {}, "open_data": None}
+_state: dict = {"command": "build", "pages": {}, "news": "", "exports": {}, "open_data": None}
 OPEN_DATA_PAGE = "open-data.md"
 
 
@@ -44,26 +45,23 @@ def on_pre_build(config) -> None:
             raise PluginError(f"the data has errors; the site was not built:\n{report}") from None
         log.error("the data has errors; still showing the last good pages:\n%s", report)
         return
-    _state["pages"] = render_pages(catalogue, repo_url=config.repo_url or "", edit_branch=EDIT_BRANCH, site_url=config.site_url or "",
-                                   use_directory_urls=config.use_directory_urls, repo_root=root)
+    # Keyed by source path: on_page_context looks every page up, so no list scan per page.
+    pages = render_pages(catalogue, repo_url=config.repo_url or "", edit_branch=EDIT_BRANCH,
+                         site_url=config.site_url or "", use_directory_urls=config.use_directory_urls,
+                         repo_root=root)
+    _state["pages"] = {page.src_path: page for page in pages}
     _state["news"] = render_news(catalogue, use_directory_urls=config.use_directory_urls)
     _state["exports"], _state["open_data"] = _exports(catalogue)
 
 
-def _exports(catalogue) -> tuple[dict[str, bytes], str | None]:
-    """Open-data downloads and their page, from generators.exports when that package is there."""
-    try:
-        from generators.exports import build_exports, open_data_page
-    except ModuleNotFoundError as missing:
-        if not (missing.name or "").startswith("generators.exports"):
-            raise
-        return {}, None
+def _exports(catalogue) -> tuple[dict[str, bytes], str]:
+    """Open-data downloads and the page that describes them."""
     exports = build_exports(catalogue)
     return exports, open_data_page(catalogue, exports)
 
 
 def on_files(files: Files, config) -> Files:
-    for page in _state["pages"]:
+    for page in _state["pages"].values():
         files.append(File.generated(config, page.src_path, content=page.markdown))
     for path, content in _state["exports"].items():
         files.append(File.generated(config, path, content=content))
@@ -77,12 +75,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_context(context, page, config, nav):
-    rendered: RenderedPage | None = _by_src().get(page.file.src_uri)
+    rendered: RenderedPage | None = _state["pages"].get(page.file.src_uri)
     if rendered is not None:
         page.edit_url = (f"{config.repo_url.rstrip('/')}/edit/{EDIT_BRANCH}/{rendered.edit_path}"
                          if config.repo_url and rendered.edit_path else None)
     return context
-
-
-def _by_src() -> dict[str, RenderedPage]:
-    return {p.src_path: p for p in _state["pages"]}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, Callable, Iterator
 from urllib.parse import urlencode
@@ -241,8 +241,20 @@ class _Renderer:
         return [found[1] for found in (self.cat.entity(i) for i in dict.fromkeys(ids)) if found is not None]
 
     def moments_of(self, record: Any) -> list[Any]:
-        return [m for m in moments(self.cat) if m.record is record or
-                (m.kind == "events" and record.id in m.record.about)]
+        return list(self._moments_by_id.get(record.id, ()))
+
+    @cached_property
+    def _moments_by_id(self) -> dict[str, list[Any]]:
+        """Entity id -> its dated facts, newest first: its own, and the events about it.
+
+        Computed once: recomputing every moment for every page made the build quadratic.
+        """
+        index: dict[str, list[Any]] = {}
+        for moment in moments(self.cat):
+            targets = dict.fromkeys(moment.record.about) if moment.kind == "events" else (moment.record.id,)
+            for target in targets:
+                index.setdefault(target, []).append(moment)
+        return index
 
 
 # Anchors on the glossary page for the kinds of places, services and programmes.
