@@ -190,15 +190,22 @@ class _Renderer:
                 for kind in SECTIONS}
 
     def municipalities(self) -> list[tuple[str, Any, dict[str, list[Any]]]]:
+        """(slug, municipality, records per kind) for every municipality any record is in.
+
+        One pass over the records: there are hundreds of municipalities, so scanning every
+        record once per municipality would make the build grow with their product.
+        """
         found: dict[str, Any] = {}
+        grouped: dict[str, dict[str, list[Any]]] = {}
         for kind in SECTIONS:
             for record in self.cat.records[kind]:
                 for municipality in self.cat.municipalities_of(record):
                     found.setdefault(municipality.refnis, municipality)
+                    grouped.setdefault(municipality.refnis, {k: [] for k in SECTIONS})[kind].append(record)
         rows = []
         for municipality in sorted(found.values(), key=lambda m: m.name.casefold()):
-            records = self.records_where(
-                lambda r, m=municipality: any(x.refnis == m.refnis for x in self.cat.municipalities_of(r)))
+            records = {kind: sorted(items, key=lambda r: r.name.casefold())
+                       for kind, items in grouped[municipality.refnis].items()}
             rows.append((fmt.slugify(municipality.name), municipality, records))
         return rows
 

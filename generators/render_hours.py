@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 import holidays
 
@@ -39,6 +40,7 @@ def _valid_on(rule: OpeningRule, day: dt.date) -> bool:
     return (rule.valid_from is None or rule.valid_from <= day) and (rule.valid_to is None or day <= rule.valid_to)
 
 
+@lru_cache(maxsize=16)  # the same few years for every place: compute them once per build
 def belgian_holidays(years: range) -> dict[dt.date, str]:
     return dict(holidays.country_holidays("BE", years=list(years), language="nl"))
 

@@ -8,6 +8,7 @@ are computed here for the agreed URL scheme (`organisaties/<id>.md` is served at
 from __future__ import annotations
 
 import posixpath
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .model import Antenne, Contact, Event, GlossaryEntry, Organisation, Programme, Source
@@ -64,12 +65,20 @@ class Links:
 
     def page(self, src_path: str, anchor: str | None = None) -> str:
         target = url_of(src_path, self._directory_urls)
-        here = url_of(self.here, self._directory_urls)
-        folder = here.rstrip("/") if self._directory_urls else posixpath.dirname(here)
-        relative = posixpath.relpath("/" + target, "/" + folder)
+        relative = _relative(target, self._folder)
         if self._directory_urls:
             relative = "./" if relative == "." else relative + "/"
         return relative + (f"#{anchor}" if anchor else "")
 
+    @cached_property
+    def _folder(self) -> str:
+        here = url_of(self.here, self._directory_urls)
+        return here.rstrip("/") if self._directory_urls else posixpath.dirname(here)
+
     def record(self, record: Any) -> str:
         return self.page(*record_target(record))
+
+
+@lru_cache(maxsize=65536)  # pages link to the same few folders over and over
+def _relative(target: str, folder: str) -> str:
+    return posixpath.relpath("/" + target, "/" + folder)
