@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository, for `generators`
@@ -21,6 +22,7 @@ from generators.catalogue import load_catalogue  # noqa: E402
 from generators.diagnostics import DataError  # noqa: E402
 from generators.exports import build_exports, open_data_page  # noqa: E402
 from generators.render import NEWS_MARKER, RenderedPage, render_news, render_pages  # noqa: E402
+from generators.search_index import SearchIndexError, index_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.werkwijzer")
 EDIT_BRANCH = "main"
@@ -71,6 +73,9 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    # Search runs on Pagefind (see on_post_build): Material's own index would only be downloaded
+    # whole by every visitor, so every page is left out of it (Material's `search.exclude`).
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return markdown.replace(NEWS_MARKER, _state["news"]) if NEWS_MARKER in markdown else markdown
 
 
@@ -80,3 +85,13 @@ def on_page_context(context, page, config, nav):
         page.edit_url = (f"{config.repo_url.rstrip('/')}/edit/{EDIT_BRANCH}/{rendered.edit_path}"
                          if config.repo_url and rendered.edit_path else None)
     return context
+
+
+@event_priority(-100)  # last: the whole site is written
+def on_post_build(config) -> None:
+    try:
+        index_site(Path(config.site_dir), config.theme["language"])
+    except SearchIndexError as error:
+        if _state["command"] != "serve":
+            raise PluginError(str(error)) from None
+        log.error("%s", error)

@@ -51,3 +51,15 @@ def place_kinds() -> dict[str, str]:
 def test_a_kind_of_place_finds_places_of_both_kinds(query: str, page: Page, base_url: str, place_kinds: dict[str, str]) -> None:
     found_kinds = {place_kinds[result.path] for result in search(page, base_url, query) if result.path in place_kinds}
     assert {"werkwinkel", "werkantenne"} <= found_kinds, found_kinds
+
+
+BRUGGE_ARTICLE_60 = "programmas/tewerkstelling-artikel-60-ocmw-brugge/"
+
+
+@pytest.mark.parametrize("query", ["trajecten", "begeleidingen"])
+def test_a_plural_finds_a_page_that_only_has_the_singular(query: str, page: Page, base_url: str, built_site: Path) -> None:
+    """Dutch stemming: the Brugge programme says "traject" and "begeleiding", never the plural,
+    so only the stem ("traject", "begeleid") joins the two."""
+    text = (built_site / BRUGGE_ARTICLE_60 / "index.html").read_text(encoding="utf-8").lower()
+    assert query not in text, "the page must not contain the query word itself"
+    assert BRUGGE_ARTICLE_60 in [result.path for result in search(page, base_url, query)]
