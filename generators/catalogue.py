@@ -145,6 +145,15 @@ class Catalogue:
     def term(self, vocabulary: str, term_id: str) -> Term | None:
         return self.by_id[vocabulary].get(term_id)
 
+    def label(self, vocabulary: str, term_id: str) -> str:
+        """A term's label, or its id when the term is unknown (the checks report that)."""
+        term = self.term(vocabulary, term_id)
+        return term.label if term else term_id
+
+    def records_by_id(self, kind: str, ids: Iterable[str]) -> list[Any]:
+        """The records of some ids, in their order, each once; unknown ids left out."""
+        return [r for r in (self.get(kind, i) for i in dict.fromkeys(ids)) if r is not None]
+
     # --- cross-links, both ways ---------------------------------------------------------------
 
     @cached_property

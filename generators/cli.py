@@ -13,7 +13,7 @@ import sys
 
 from .diagnostics import DataError
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_ERRORS = 1
 
 # name -> (module under generators/, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {

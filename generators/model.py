@@ -7,7 +7,7 @@ written for editors, in Dutch, because they are shown to them.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -50,6 +50,8 @@ class Coordinates(Strict):
 
 
 Weekday = Literal["ma", "di", "wo", "do", "vr", "za", "zo"]
+WEEKDAYS: tuple[str, ...] = get_args(Weekday)
+"""The days as the data writes them, Monday first."""
 
 
 class OpeningRule(Strict):

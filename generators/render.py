@@ -111,8 +111,8 @@ class _Renderer:
             cat=self.cat, links=links, terms=terms, here=here, policy_days=STALE_AFTER_DAYS,
             prose=partial(paragraphs, glossary=terms), text=paragraphs,
             address=partial(fmt.address_view, self.cat), freshness=self.freshness,
-            label=self.label, sources=self.sources_of, hours=partial(hours_view, today=self.cat.today),
-            moments_of=self.moments_of, describe=self.describe, vocabulary_anchor=vocabulary_anchor, records=self.records_by_id, entities=self.entities_by_id, **context,
+            label=self.cat.label, sources=partial(self.cat.records_by_id, "sources"), hours=partial(hours_view, today=self.cat.today),
+            moments_of=self.moments_of, describe=self.describe, vocabulary_anchor=vocabulary_anchor, records=self.cat.records_by_id, entities=self.entities_by_id, **context,
         )
 
     def page(self, src_path: str, template: str, title: str, record: Any = None, **context: Any) -> RenderedPage:
@@ -230,19 +230,9 @@ class _Renderer:
         return Freshness(record.last_checked, self.cat.facts_date(record), age,
                          age is None or age > STALE_AFTER_DAYS)
 
-    def label(self, vocabulary: str, term_id: str) -> str:
-        term = self.cat.term(vocabulary, term_id)
-        return term.label if term else term_id
-
     def describe(self, vocabulary: str, term_id: str) -> str | None:
         term = self.cat.term(vocabulary, term_id)
         return term.description if term else None
-
-    def sources_of(self, ids: list[str]) -> list[Any]:
-        return [s for s in (self.cat.get("sources", i) for i in dict.fromkeys(ids)) if s is not None]
-
-    def records_by_id(self, kind: str, ids: list[str]) -> list[Any]:
-        return [r for r in (self.cat.get(kind, i) for i in dict.fromkeys(ids)) if r is not None]
 
     def entities_by_id(self, ids: list[str]) -> list[Any]:
         return [found[1] for found in (self.cat.entity(i) for i in dict.fromkeys(ids)) if found is not None]

@@ -16,7 +16,7 @@ from .model import Address
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
-WEEKDAYS = {"ma": "maandag", "di": "dinsdag", "wo": "woensdag", "do": "donderdag",
+DAY_NAMES = {"ma": "maandag", "di": "dinsdag", "wo": "woensdag", "do": "donderdag",
             "vr": "vrijdag", "za": "zaterdag", "zo": "zondag"}
 
 

@@ -13,10 +13,9 @@ from functools import lru_cache
 
 import holidays
 
-from .model import OpeningHours, OpeningRule
-from .render_format import WEEKDAYS
+from .model import WEEKDAYS, OpeningHours, OpeningRule
+from .render_format import DAY_NAMES
 
-DAY_ORDER = ("ma", "di", "wo", "do", "vr", "za", "zo")
 HOLIDAYS_AHEAD_DAYS = 60
 
 
@@ -48,8 +47,8 @@ def belgian_holidays(years: range) -> dict[dt.date, str]:
 def hours_view(hours: OpeningHours, today: dt.date) -> HoursView:
     current = [r for r in hours.rules if _valid_on(r, today)]
     week = [
-        DayRow(WEEKDAYS[day], sorted((r for r in current if day in r.days), key=lambda r: r.opens))
-        for day in DAY_ORDER
+        DayRow(DAY_NAMES[day], sorted((r for r in current if day in r.days), key=lambda r: r.opens))
+        for day in WEEKDAYS
     ]
     later = sorted((r for r in hours.rules if r.valid_from and r.valid_from > today), key=lambda r: r.valid_from)
     exceptions = sorted((e for e in hours.exceptions if e.date >= today), key=lambda e: e.date)
@@ -64,7 +63,7 @@ def _browser_data(hours: OpeningHours, feast_days: dict[dt.date, str]) -> dict:
         "timezone": "Europe/Brussels",
         "rules": [
             {
-                "days": [DAY_ORDER.index(d) + 1 for d in r.days],  # ISO weekday numbers
+                "days": [WEEKDAYS.index(d) + 1 for d in r.days],  # ISO weekday numbers
                 "opens": r.opens,
                 "closes": r.closes,
                 "from": r.valid_from.isoformat() if r.valid_from else None,

@@ -57,7 +57,6 @@ class Document:
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     hazards: dict[Path, str] = field(default_factory=dict)
-    quoted: set = field(default_factory=set)
     tagged: bool = False
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
@@ -253,7 +252,6 @@ def _convert(node: yaml.Node, path: Path, doc: Document, report: Report, counter
 def _scalar(node: yaml.ScalarNode, path: Path, doc: Document) -> Any:
     text = node.value
     if node.style:  # quoted or block scalar (plain is None in PyYAML, '' in libyaml): always text, exactly as written
-        doc.quoted.add(path)
         return text
     if _NULL.match(text):
         return None

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..catalogue import Catalogue
-from ..model import Address
+from ..model import WEEKDAYS, Address
 
 COUNTRY = "BE"
 
@@ -21,9 +21,6 @@ PUBLIC_ORGANISATION_KINDS = frozenset({"ocmw", "provincie", "publieke-arbeidsbem
 # Kinds that say what a unit is, not who it belongs to: a "dienst" of a city is public, the
 # same of a non-profit is not, so these take the answer of their parent organisation.
 PART_OF_PARENT_KINDS = frozenset({"dienst"})
-
-WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
-"""The model's day abbreviations, Monday first."""
 
 ENGLISH_DAYS = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")))
 ICAL_DAYS = dict(zip(WEEKDAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU")))
@@ -65,11 +62,3 @@ def address_parts(catalogue: Catalogue, address: Address | None) -> AddressParts
     parts = AddressParts(street, address.postal_code, locality, region, address.building)
     return None if parts.is_empty and not parts.building else parts
 
-
-def term_label(catalogue: Catalogue, vocabulary: str, term_id: str) -> str:
-    term = catalogue.term(vocabulary, term_id)
-    return term.label if term else term_id
-
-
-def organisations(catalogue: Catalogue, ids: list[str]) -> list[Any]:
-    return [o for o in (catalogue.get("organisations", i) for i in ids) if o is not None]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..catalogue import Catalogue
-from .common import address_parts, term_label
+from .common import address_parts
 
 
 def feature_collection(catalogue: Catalogue) -> dict:
@@ -32,7 +32,7 @@ def _feature(catalogue: Catalogue, antenne: Any) -> dict:
             "id": antenne.id,
             "name": antenne.name,
             "kind": antenne.kind,
-            "kind_label": term_label(catalogue, "location_kinds", antenne.kind),
+            "kind_label": catalogue.label("location_kinds", antenne.kind),
             "status": antenne.status,
             "operators": list(antenne.operators),
             "street": parts.street if parts else None,

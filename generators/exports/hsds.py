@@ -44,7 +44,7 @@ from typing import Any, Iterator
 
 from ..catalogue import Catalogue
 from ..model import VOCABULARY_KINDS, Address, Antenne, Contact, OpeningHours, Organisation, Programme
-from .common import ICAL_DAYS, address_parts, organisations, term_label
+from .common import ICAL_DAYS, address_parts
 
 FOLDER = "hsds"
 TIMEZONE_NOTE = "Uren in lokale tijd (Europe/Brussels, met zomer- en wintertijd)."
@@ -115,7 +115,7 @@ class HsdsBuilder:
                 "link_entity": entity,
                 "link_type": link_type,
                 "taxonomy_term_id": hsds_id(f"term:{vocabulary}", term_id),
-                "label": term_label(self.catalogue, vocabulary, term_id),
+                "label": self.catalogue.label(vocabulary, term_id),
             })
 
     # --- entities ----------------------------------------------------------------------------
@@ -125,11 +125,11 @@ class HsdsBuilder:
             "id": hsds_id("organisation", org.id),
             "name": org.name,
             "alternate_name": org.short_name,
-            "description": org.description or term_label(self.catalogue, "organisation_kinds", org.kind),
+            "description": org.description or self.catalogue.label("organisation_kinds", org.kind),
             "email": org.email,
             "website": org.website,
             "year_incorporated": int(org.founded[:4]) if org.founded else None,
-            "legal_status": term_label(self.catalogue, "organisation_kinds", org.kind),
+            "legal_status": self.catalogue.label("organisation_kinds", org.kind),
             "parent_organization_id": hsds_id("organisation", org.parent) if org.parent else None,
         })
         self._attributes("organization", org_id, "organisation_kinds", [org.kind], "organization_kind")
@@ -148,7 +148,7 @@ class HsdsBuilder:
             self._address(org.address, location_id, f"organisation:{org.id}")
 
     def _antenne(self, antenne: Antenne) -> None:
-        operators = organisations(self.catalogue, antenne.operators)
+        operators = self.catalogue.records_by_id("organisations", antenne.operators)
         organization_id = hsds_id("organisation", operators[0].id) if operators else None
         location_id = self.add("locations", {
             "id": hsds_id("antenne", antenne.id),
@@ -173,7 +173,7 @@ class HsdsBuilder:
             service_id = self.add("services", {
                 "id": hsds_id("antenne-service", key),
                 "organization_id": organization_id,
-                "name": f"{term_label(self.catalogue, 'service_kinds', service_kind)} ({antenne.name})",
+                "name": f"{self.catalogue.label('service_kinds', service_kind)} ({antenne.name})",
                 "description": _term_description(self.catalogue, "service_kinds", service_kind),
                 "email": antenne.email,
                 "url": antenne.website,
@@ -189,7 +189,7 @@ class HsdsBuilder:
             self._areas(antenne.area_served, f"antenne-service:{key}", service_id)
 
     def _programme(self, programme: Programme) -> None:
-        operators = organisations(self.catalogue, programme.operators)
+        operators = self.catalogue.records_by_id("organisations", programme.operators)
         status = "defunct" if programme.ended and _last_day(programme.ended) < self.catalogue.today else "active"
         service_id = self.add("services", {
             "id": hsds_id("programme", programme.id),
@@ -205,7 +205,7 @@ class HsdsBuilder:
         self._attributes("service", service_id, "programme_kinds", [programme.kind], "service_kind")
         self._attributes("service", service_id, "target_groups", programme.target_groups, "audience")
         self._areas(programme.area_served, f"programme:{programme.id}", service_id)
-        funders = organisations(self.catalogue, programme.funders)
+        funders = self.catalogue.records_by_id("organisations", programme.funders)
         if funders:
             self.add("funding", {
                 "id": hsds_id("funding", programme.id),

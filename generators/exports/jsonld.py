@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 from ..catalogue import Catalogue
 from ..model import Antenne, Contact, OpeningHours, Organisation, Programme
-from .common import ENGLISH_DAYS, address_parts, is_public_body, organisations, term_label
+from .common import ENGLISH_DAYS, address_parts, is_public_body
 
 CONTEXT = "https://schema.org"
 
@@ -65,8 +65,8 @@ def _organisation(catalogue: Catalogue, org: Organisation) -> dict:
 
 
 def _programme(catalogue: Catalogue, programme: Programme) -> dict:
-    operators = organisations(catalogue, programme.operators)
-    funders = organisations(catalogue, programme.funders)
+    operators = catalogue.records_by_id("organisations", programme.operators)
+    funders = catalogue.records_by_id("organisations", programme.funders)
     public = any(is_public_body(catalogue, o) for o in [*operators, *funders])
     places = [a for a in (catalogue.get("antennes", i) for i in programme.locations) if a]
     return {
@@ -74,7 +74,7 @@ def _programme(catalogue: Catalogue, programme: Programme) -> dict:
         "name": programme.name,
         "alternateName": _names(*programme.aliases),
         "description": programme.description,
-        "serviceType": term_label(catalogue, "programme_kinds", programme.kind),
+        "serviceType": catalogue.label("programme_kinds", programme.kind),
         "provider": [_org_ref(catalogue, o) for o in operators],
         "serviceOperator": [_org_ref(catalogue, o) for o in operators] if public else None,
         "audience": _audience(catalogue, programme.target_groups),
@@ -88,7 +88,7 @@ def _programme(catalogue: Catalogue, programme: Programme) -> dict:
 
 
 def _antenne(catalogue: Catalogue, antenne: Antenne) -> dict:
-    operators = organisations(catalogue, antenne.operators)
+    operators = catalogue.records_by_id("organisations", antenne.operators)
     public = any(is_public_body(catalogue, o) for o in operators)
     data = _place_ref(catalogue, antenne)
     data.update({
@@ -97,7 +97,7 @@ def _antenne(catalogue: Catalogue, antenne: Antenne) -> dict:
         "description": antenne.description,
         "telephone": antenne.phone,
         "url": antenne.website,
-        "additionalType": term_label(catalogue, "location_kinds", antenne.kind),
+        "additionalType": catalogue.label("location_kinds", antenne.kind),
         "containedInPlace": {"@type": "Place", "name": antenne.host} if antenne.host else None,
         "geo": {
             "@type": "GeoCoordinates",
@@ -196,7 +196,7 @@ def _postal_address(catalogue: Catalogue, address: Any) -> dict | None:
 
 def _audience(catalogue: Catalogue, target_groups: list[str]) -> list[dict]:
     return [
-        {"@type": "Audience", "audienceType": term_label(catalogue, "target_groups", t)}
+        {"@type": "Audience", "audienceType": catalogue.label("target_groups", t)}
         for t in target_groups
     ]
 

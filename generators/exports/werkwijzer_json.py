@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model
 
 from ..catalogue import Catalogue
 from ..model import (
+    VOCABULARY_KINDS,
+    DataFile,
     Antenne,
     Contact,
     Event,
@@ -29,14 +31,12 @@ FORMAT_VERSION = "1.0"
 SCHEMA_FILE = "werkwijzer.schema.json"
 
 
-class Vocabularies(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    target_groups: list[Term] = Field(description="Doelgroepen.")
-    organisation_kinds: list[Term] = Field(description="Soorten organisaties.")
-    location_kinds: list[Term] = Field(description="Soorten plekken.")
-    service_kinds: list[Term] = Field(description="Soorten dienstverlening op een plek.")
-    programme_kinds: list[Term] = Field(description="Soorten programma's.")
+# The vocabularies as the data files have them: a vocabulary added to the model is exported too.
+Vocabularies = create_model(
+    "Vocabularies",
+    __config__=ConfigDict(extra="forbid"),
+    **{kind: (list[Term], Field(description=DataFile.model_fields[kind].description)) for kind in VOCABULARY_KINDS},
+)
 
 
 class Licence(BaseModel):
