@@ -52,7 +52,7 @@ def serve_reload_seconds(data: Path, root: Path, env: dict[str, str], python: st
         org_id, name = re.search(r'- id: "([^"]+)"\n\s+name: "([^"]+)"', text).groups()
         port = _free_port()
         url = f"http://127.0.0.1:{port}/organisaties/{org_id}/"
-        # --watch: mkdocs.yml watches data/ only; the hook does not add WERKWIJZER_DATA (yet).
+        # The hook watches WERKWIJZER_DATA itself; --watch only makes that explicit.
         command = [python, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--watch", str(copy)]
         with open(Path(scratch) / "serve.log", "w", encoding="utf-8") as log:
             process = subprocess.Popen(command, cwd=root, env={**env, "WERKWIJZER_DATA": str(copy)},

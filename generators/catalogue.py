@@ -159,12 +159,23 @@ class Catalogue:
     @cached_property
     def _reverse(self) -> dict[str, dict[str, list[Any]]]:
         """relation name -> target id -> records pointing at it."""
+        return self._links[0]
+
+    def references_of(self, record_id: str) -> frozenset[str]:
+        """The ids a record points at (parent, partners, operators, sources, ...)."""
+        return self._links[1].get(record_id, frozenset())
+
+    @cached_property
+    def _links(self) -> tuple[dict[str, dict[str, list[Any]]], dict[str, frozenset[str]]]:
+        """Every cross-link once: (relation -> target -> records pointing at it, record id -> targets)."""
         reverse: dict[str, dict[str, list[Any]]] = {}
+        forward: dict[str, set[str]] = {}
 
         def link(relation: str, targets: Iterable[str | None], record: Any) -> None:
             for target in targets:
                 if target:
                     reverse.setdefault(relation, {}).setdefault(target, []).append(record)
+                    forward.setdefault(record.id, set()).add(target)
 
         for org in self.organisations:
             link("children", [org.parent], org)
@@ -186,7 +197,7 @@ class Catalogue:
         for kind in ENTITY_KINDS:
             for record in self.records[kind]:
                 link("cited_by", record.sources, record)
-        return reverse
+        return reverse, {record_id: frozenset(targets) for record_id, targets in forward.items()}
 
     def pointing_at(self, relation: str, target_id: str) -> list[Any]:
         return list(self._reverse.get(relation, {}).get(target_id, []))

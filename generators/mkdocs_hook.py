@@ -7,28 +7,40 @@ was. In `mkdocs serve` the same error is logged and the last good pages stay ser
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
+import posixpath
 import sys
+import threading
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_theme_dir
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository, for `generators`
 
 from generators.catalogue import load_catalogue  # noqa: E402
 from generators.diagnostics import DataError  # noqa: E402
 from generators.exports import build_exports, open_data_page  # noqa: E402
-from generators.render import NEWS_MARKER, RenderedPage, render_news, render_pages  # noqa: E402
+from generators.mkdocs_serve import DataUpdate, IncrementalBuilder, LastBuild, snapshot  # noqa: E402
+from generators.page_html import BodyConverter  # noqa: E402
+from generators.render import NEWS_MARKER, RenderedPage, Site, render_news, render_pages  # noqa: E402
+from generators.render_tracked import changes_between, render_tracked  # noqa: E402
 from generators.search_index import SearchIndexError, index_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.werkwijzer")
 EDIT_BRANCH = "main"
+HOME_PAGE = "index.md"
 
 # Survives rebuilds: MkDocs loads a hook module once per process.
-_state: dict = {"command": "build", "pages": {}, "news": "", "exports": {}, "open_data": None}
+_state: dict = {"command": "build", "pages": {}, "news": "", "exports": {}, "open_data": None,
+                "catalogue": None, "tracked": None, "builder": None}
+_last = LastBuild()
 OPEN_DATA_PAGE = "open-data.md"
 
 
@@ -36,24 +48,57 @@ def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
 
 
-def on_pre_build(config) -> None:
+def on_config(config):
+    _last.config = config
+    _state["bodies"] = BodyConverter(config.markdown_extensions, config.mdx_configs)
+    _state["html"] = {}
+    return config
+
+
+def _data_dir(config) -> Path:
     root = Path(config.config_file_path).resolve().parent
-    data_dir = Path(os.environ.get("WERKWIJZER_DATA") or root / "data")
+    return Path(os.environ.get("WERKWIJZER_DATA") or root / "data").resolve()
+
+
+def _site(config) -> Site:
+    return Site((config.repo_url or "").rstrip("/"), EDIT_BRANCH, config.site_url or "",
+                config.use_directory_urls, Path(config.config_file_path).resolve().parent)
+
+
+def _load(config):
+    """The catalogue, or None after logging the errors (serve) or raising them (build)."""
     try:
-        catalogue = load_catalogue([data_dir])
+        return load_catalogue([_last.data_dir])
     except DataError as error:
         report = error.report.render("text")
         if _state["command"] != "serve":
             raise PluginError(f"the data has errors; the site was not built:\n{report}") from None
         log.error("the data has errors; still showing the last good pages:\n%s", report)
+        return None
+
+
+def on_pre_build(config) -> None:
+    _last.data_dir = _data_dir(config)
+    catalogue = _load(config)
+    if catalogue is None:
         return
+    if _state["command"] == "serve":
+        # Pages with what they depend on, so that an edit renders only what it changes.
+        _state["tracked"] = render_tracked(catalogue, _site(config)).tracked
+        pages = list(_state["tracked"].pages.values())
+    else:
+        site = _site(config)
+        pages = render_pages(catalogue, repo_url=site.repo_url, edit_branch=site.edit_branch, site_url=site.site_url,
+                             use_directory_urls=site.use_directory_urls, repo_root=site.repo_root)
+    _state["catalogue"] = catalogue
     # Keyed by source path: on_page_context looks every page up, so no list scan per page.
-    pages = render_pages(catalogue, repo_url=config.repo_url or "", edit_branch=EDIT_BRANCH,
-                         site_url=config.site_url or "", use_directory_urls=config.use_directory_urls,
-                         repo_root=root)
     _state["pages"] = {page.src_path: page for page in pages}
     _state["news"] = render_news(catalogue, use_directory_urls=config.use_directory_urls)
     _state["exports"], _state["open_data"] = _exports(catalogue)
+    if _state["command"] == "build":
+        # The catalogue and the pages live until the build ends: collecting garbage would only
+        # walk them again and again while MkDocs builds thousands of pages.
+        gc.freeze()
 
 
 def _exports(catalogue) -> tuple[dict[str, bytes], str]:
@@ -76,7 +121,22 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     # Search runs on Pagefind (see on_post_build): Material's own index would only be downloaded
     # whole by every visitor, so every page is left out of it (Material's `search.exclude`).
     page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    if page.file.src_uri in _state["pages"]:
+        # A generated body is HTML already: only its headings need Python-Markdown (page_html).
+        body = _state["bodies"].convert(markdown)
+        if body is not None:
+            _state["html"][page.file.src_uri] = body
+            return ""
     return markdown.replace(NEWS_MARKER, _state["news"]) if NEWS_MARKER in markdown else markdown
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    body = _state["html"].pop(page.file.src_uri, None)
+    if body is None:
+        return html
+    page.toc = get_toc(body.toc_tokens)
+    page.present_anchor_ids = set(body.anchor_ids)
+    return body.html
 
 
 def on_page_context(context, page, config, nav):
@@ -87,11 +147,115 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+class NavCache:
+    """Rendered navigation for pages that are not in it, one per folder.
+
+    Such a page marks nothing active, so its navigation differs from another's only in the
+    relative links, which depend on the folder the page's URL is in (organisaties/x/ and
+    organisaties/y/ alike; programmas/x/ not). A page with navigation pages below its own URL
+    gets its own rendering.
+    """
+
+    def __init__(self, nav_urls: dict[str, str]) -> None:
+        self._nav_urls = nav_urls   # src_uri -> url of every page in the navigation
+        self._html: dict[str, str] = {}
+
+    def key(self, page) -> str | None:
+        if page is None or page.file.src_uri in self._nav_urls:
+            return None
+        if any(url.startswith(page.url) for url in self._nav_urls.values()):
+            return None
+        return posixpath.dirname(page.url.rstrip("/"))
+
+    def has(self, key: str) -> bool:
+        return key in self._html
+
+    def get(self, key: str) -> str:
+        return self._html[key]
+
+    def put(self, key: str, html: str) -> str:
+        self._html[key] = html
+        return html
+
+
+def on_env(env, config, files):
+    # content/overrides/partials/nav.html wraps Material's own, which it reaches as material/...
+    material = get_theme_dir(config.theme.name)
+    env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(material)})])
+    env.globals["werkwijzer_nav"] = NavCache(_state["nav_urls"])
+    _last.env, _last.files = env, files
+    return env
+
+
+def on_nav(nav, config, files):
+    _state["nav_urls"] = {page.file.src_uri: page.url for page in nav.pages}
+    _last.nav = nav
+    return nav
+
+
 @event_priority(-100)  # last: the whole site is written
 def on_post_build(config) -> None:
+    _index(config)
+    if _state["command"] == "serve":
+        _last.data_snapshot = snapshot([_last.data_dir])
+        _last.other_snapshot = snapshot(_last.other_paths)
+
+
+def _index(config) -> None:
     try:
         index_site(Path(config.site_dir), config.theme["language"])
     except SearchIndexError as error:
         if _state["command"] != "serve":
             raise PluginError(str(error)) from None
         log.error("%s", error)
+
+
+# --- mkdocs serve: an edited data file rebuilds only its pages (generators/mkdocs_serve.py) ---
+
+def on_serve(server, config, builder):
+    root = Path(config.config_file_path).resolve().parent
+    watched = [Path(config.docs_dir), Path(config.config_file_path),
+               *(root / path for path in config.watch)]
+    _last.other_paths = [p.resolve() for p in watched if p.exists() and p.resolve() != _last.data_dir]
+    _last.other_snapshot = snapshot(_last.other_paths)
+    server.watch(str(_last.data_dir))
+    _state["builder"] = server.builder = IncrementalBuilder(builder, _last, _update_data, _refresh_rest)
+    return server
+
+
+def _update_data() -> DataUpdate | None:
+    config = _last.config
+    catalogue = _load(config)
+    if catalogue is None:
+        return None
+    result = render_tracked(catalogue, _site(config), _state["tracked"], changes_between(_state["catalogue"], catalogue))
+    kept = frozenset(_state["pages"])
+    _state["catalogue"], _state["tracked"] = catalogue, result.tracked
+    _state["pages"] = dict(result.tracked.pages)
+    changed: dict[str, str | None] = {path: result.tracked.pages[path].markdown for path in result.changed_pages}
+    news = render_news(catalogue, use_directory_urls=config.use_directory_urls)
+    if news != _state["news"]:
+        _state["news"] = news
+        changed[HOME_PAGE] = None  # the hand-written home page, with the new list in it
+    return DataUpdate(changed, result.removed_pages, kept)
+
+
+def _refresh_rest(generation: int) -> None:
+    """Downloads, the open-data page and the search index, after an edit (a background thread)."""
+    builder, config, catalogue = _state["builder"], _last.config, _state["catalogue"]
+    exports, open_data = _exports(catalogue)
+    with builder.lock:
+        if generation != builder.generation:
+            return  # a newer edit came in: its own refresh follows
+        _state["exports"], _state["open_data"] = exports, open_data
+        for path, content in exports.items():
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        builder.rebuild({OPEN_DATA_PAGE: open_data})
+    with _search_lock:
+        if generation == builder.generation:
+            _index(config)
+
+
+_search_lock = threading.Lock()

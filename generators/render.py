@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -27,6 +27,7 @@ from .render_links import (
     CONTACTS_PAGE, GLOSSARY_PAGE, MUNICIPALITIES, ORGANISATION_KINDS, SECTIONS, SOURCES_PAGE,
     TARGET_GROUPS, TIMELINE_PAGE, Links, entity_page, record_target, url_of,
 )
+from .render_parallel import map_forked
 from .render_timeline import moments, recent
 from .textmarkup import GlossaryLinker, escape_text, json_for_script, paragraphs
 
@@ -42,6 +43,17 @@ class RenderedPage:
     title: str                 # plain text, as the data has it
     edit_path: str | None      # the YAML file that produced the page, relative to the repository
     edit_line: int | None = None
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page before rendering: what it shows and with which template."""
+
+    src_path: str
+    template: str
+    title: str
+    record: Any = None
+    context: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -86,7 +98,8 @@ def environment() -> Environment:
 def render_pages(catalogue: Catalogue, *, repo_url: str, edit_branch: str = "main", site_url: str = "",
                  use_directory_urls: bool = True, repo_root: Path | str = ".") -> list[RenderedPage]:
     renderer = _Renderer(catalogue, Site(repo_url.rstrip("/"), edit_branch, site_url, use_directory_urls, Path(repo_root)))
-    return list(renderer.pages())
+    renderer._moments_by_id  # computed once here, not in each process
+    return map_forked(renderer.render, list(renderer.specs()))
 
 
 def render_news(catalogue: Catalogue, *, here: str = "index.md", use_directory_urls: bool = True) -> str:
@@ -115,7 +128,17 @@ class _Renderer:
             moments_of=self.moments_of, describe=self.describe, vocabulary_anchor=vocabulary_anchor, records=self.cat.records_by_id, entities=self.entities_by_id, **context,
         )
 
-    def page(self, src_path: str, template: str, title: str, record: Any = None, **context: Any) -> RenderedPage:
+    def render(self, spec: PageSpec, cat: Any = None) -> RenderedPage:
+        """The page; `cat` stands in for the catalogue while it renders (see render_tracked)."""
+        if cat is None:
+            return self._render(spec.src_path, spec.template, spec.title, spec.record, **spec.context)
+        real, self.cat = self.cat, cat
+        try:
+            return self._render(spec.src_path, spec.template, spec.title, spec.record, **spec.context)
+        finally:
+            self.cat = real
+
+    def _render(self, src_path: str, template: str, title: str, record: Any = None, **context: Any) -> RenderedPage:
         front_title = Markup(json.dumps(html.escape(title), ensure_ascii=False))  # Material prints it raw
         meta = self.record_meta(src_path, title, record) if record is not None else None
         jsonld = None
@@ -127,13 +150,16 @@ class _Renderer:
         edit_path, edit_line = (meta["file"], meta["line"]) if meta else (None, None)
         return RenderedPage(src_path, markdown, title, edit_path, edit_line)
 
-    def pages(self) -> Iterator[RenderedPage]:
+    def page(self, src_path: str, template: str, title: str, record: Any = None, **context: Any) -> PageSpec:
+        return PageSpec(src_path, template, title, record, context)
+
+    def specs(self) -> Iterator[PageSpec]:
         for builder in (self.entity_pages, self.list_pages, self.overview_pages):
             yield from builder()
 
     # --- entity pages: one per organisation, antenne, programme --------------------------------
 
-    def entity_pages(self) -> Iterator[RenderedPage]:
+    def entity_pages(self) -> Iterator[PageSpec]:
         for kind, template in (("organisations", "organisation.md.j2"), ("antennes", "antenne.md.j2"),
                                ("programmes", "programme.md.j2")):
             for record in self.cat.records[kind]:
@@ -141,7 +167,7 @@ class _Renderer:
 
     # --- pages that list records of one kind ---------------------------------------------------
 
-    def list_pages(self) -> Iterator[RenderedPage]:
+    def list_pages(self) -> Iterator[PageSpec]:
         by_name = lambda records: sorted(records, key=lambda r: r.name.casefold())  # noqa: E731
         yield self.page("organisaties/index.md", "organisations.md.j2", "Organisaties",
                         items=by_name(self.cat.organisations))
@@ -166,7 +192,7 @@ class _Renderer:
 
     # --- overviews: per target group, municipality, organisation kind --------------------------
 
-    def overview_pages(self) -> Iterator[RenderedPage]:
+    def overview_pages(self) -> Iterator[PageSpec]:
         groups = self.cat.vocabulary("target_groups")
         yield self.page(f"{TARGET_GROUPS}/index.md", "target_groups.md.j2", "Voor wie",
                         items=[(g, self.records_where(lambda r, g=g: g.id in r.target_groups)) for g in groups])

@@ -215,8 +215,9 @@ def test_timeline_is_newest_first_grouped_by_year(pages) -> None:
 def test_title_front_matter_is_escaped_and_quoted(catalogue) -> None:
     from generators.render import _Renderer, Site  # noqa: PLC0415
 
-    page = _Renderer(catalogue, Site(REPO)).page("x.md", "org_kind.md.j2", 'a <b>"c"</b>: d',
-                                                 term=catalogue.vocabulary("organisation_kinds")[0], found=[])
+    renderer = _Renderer(catalogue, Site(REPO))
+    page = renderer.render(renderer.page("x.md", "org_kind.md.j2", 'a <b>"c"</b>: d',
+                                         term=catalogue.vocabulary("organisation_kinds")[0], found=[]))
     assert page.markdown.startswith('---\ntitle: "a &lt;b&gt;&quot;c&quot;&lt;/b&gt;: d"\n---\n')
 
 
