@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repositor
 from generators.catalogue import load_catalogue  # noqa: E402
 from generators.diagnostics import DataError  # noqa: E402
 from generators.exports import build_exports, open_data_page  # noqa: E402
+from generators.filecache import FileCache  # noqa: E402
 from generators.mkdocs_serve import DataUpdate, IncrementalBuilder, LastBuild, snapshot  # noqa: E402
 from generators.page_html import BodyConverter  # noqa: E402
 from generators.render import NEWS_MARKER, RenderedPage, Site, render_news, render_pages  # noqa: E402
@@ -39,13 +40,15 @@ HOME_PAGE = "index.md"
 
 # Survives rebuilds: MkDocs loads a hook module once per process.
 _state: dict = {"command": "build", "pages": {}, "news": "", "exports": {}, "open_data": None,
-                "catalogue": None, "tracked": None, "builder": None}
+                "catalogue": None, "tracked": None, "builder": None, "file_cache": None, "deferred": frozenset()}
 _last = LastBuild()
 OPEN_DATA_PAGE = "open-data.md"
 
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
+    # In `serve`, unchanged data files are not parsed again after an edit (in memory only).
+    _state["file_cache"] = FileCache() if command == "serve" else None
 
 
 def on_config(config):
@@ -68,7 +71,7 @@ def _site(config) -> Site:
 def _load(config):
     """The catalogue, or None after logging the errors (serve) or raising them (build)."""
     try:
-        return load_catalogue([_last.data_dir])
+        return load_catalogue([_last.data_dir], cache=_state["file_cache"])
     except DataError as error:
         report = error.report.render("text")
         if _state["command"] != "serve":
@@ -220,7 +223,16 @@ def on_serve(server, config, builder):
     _last.other_snapshot = snapshot(_last.other_paths)
     server.watch(str(_last.data_dir))
     _state["builder"] = server.builder = IncrementalBuilder(builder, _last, _update_data, _refresh_rest)
+    server.watch(str(_state["builder"].reload_folder))
     return server
+
+
+def on_shutdown() -> None:
+    if _state["builder"] is not None:
+        _state["builder"].close()
+
+
+LARGE_PAGE = 256_000  # characters: at thousands of records, the lists of every contact, source and moment
 
 
 def _update_data() -> DataUpdate | None:
@@ -228,9 +240,13 @@ def _update_data() -> DataUpdate | None:
     catalogue = _load(config)
     if catalogue is None:
         return None
-    result = render_tracked(catalogue, _site(config), _state["tracked"], changes_between(_state["catalogue"], catalogue))
+    # The few pages that list everything take longest: they follow in the background, so that
+    # the edited record's own pages show at once.
+    result = render_tracked(catalogue, _site(config), _state["tracked"], changes_between(_state["catalogue"], catalogue),
+                            pending=_state["deferred"], defer=lambda page: len(page.markdown) > LARGE_PAGE)
     kept = frozenset(_state["pages"])
     _state["catalogue"], _state["tracked"] = catalogue, result.tracked
+    _state["deferred"] = frozenset(result.deferred_pages)
     _state["pages"] = dict(result.tracked.pages)
     changed: dict[str, str | None] = {path: result.tracked.pages[path].markdown for path in result.changed_pages}
     news = render_news(catalogue, use_directory_urls=config.use_directory_urls)
@@ -241,12 +257,23 @@ def _update_data() -> DataUpdate | None:
 
 
 def _refresh_rest(generation: int) -> None:
-    """Downloads, the open-data page and the search index, after an edit (a background thread)."""
+    """After an edit, in a background thread: the large lists, the downloads, the open-data page
+    and the search index. A newer edit makes this one stop: its own refresh follows."""
     builder, config, catalogue = _state["builder"], _last.config, _state["catalogue"]
+    deferred = _state["deferred"]
+    if deferred:
+        result = render_tracked(catalogue, _site(config), _state["tracked"], only=deferred, pending=deferred)
+        with builder.lock:
+            if generation != builder.generation:
+                return
+            _state["tracked"], _state["deferred"] = result.tracked, frozenset()
+            _state["pages"] = dict(result.tracked.pages)
+            builder.rebuild({path: result.tracked.pages[path].markdown for path in result.changed_pages})
+        builder.reload_browsers()
     exports, open_data = _exports(catalogue)
     with builder.lock:
         if generation != builder.generation:
-            return  # a newer edit came in: its own refresh follows
+            return
         _state["exports"], _state["open_data"] = exports, open_data
         for path, content in exports.items():
             target = Path(config.site_dir) / path

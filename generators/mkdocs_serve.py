@@ -4,8 +4,9 @@ MkDocs rebuilds the whole site on every change: over a minute at 1,000 organisat
 files under the data folder changed, this builder instead reloads the data (unchanged files come
 from the load cache), renders again only the pages the edit can change (render_tracked), and has
 MkDocs build just those pages, with the navigation, theme and files of the last full build. The
-downloads, the open-data page, the sitemap and the search index follow in a background thread a
-few seconds later. Any change outside the data folder (pages, templates, mkdocs.yml, generators)
+few pages that list everything (hundreds of kilobytes each), the downloads, the open-data page and
+the search index follow in a background thread, and the browsers reload again once the lists are
+there. Any change outside the data folder (pages, templates, mkdocs.yml, generators)
 gets MkDocs' own full rebuild, and so does any failure of the quick path.
 """
 
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -73,20 +76,30 @@ class IncrementalBuilder:
         self._refresh_rest = refresh_rest    # downloads, sitemap, search: slow, in the background
         self._generation = 0
         self.lock = threading.Lock()         # one build at a time, background work included
+        # MkDocs reloads the browsers after each build it starts; a file written in this watched
+        # folder starts one that finds nothing to do, after the background work changed pages.
+        self.reload_folder = Path(tempfile.mkdtemp(prefix="werkwijzer-reload-"))
+
+    def reload_browsers(self) -> None:
+        (self.reload_folder / "reload").write_text(str(time.time_ns()), encoding="utf-8")
+
+    def close(self) -> None:
+        shutil.rmtree(self.reload_folder, ignore_errors=True)
 
     @property
     def generation(self) -> int:
         return self._generation
 
     def __call__(self, config: Any = None) -> None:
-        self._generation += 1
         last = self._last
         if config is not None or last.files is None or snapshot(last.other_paths) != last.other_snapshot:
+            self._generation += 1
             self._full(config)
             return
         data_now = snapshot([last.data_dir])
         if data_now == last.data_snapshot:
-            return
+            return  # nothing of ours changed (or reload_browsers asked): MkDocs just reloads the browsers
+        self._generation += 1
         start = time.perf_counter()
         try:
             with self.lock:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import Any, Callable, Iterator
 from urllib.parse import urlencode
@@ -75,6 +75,7 @@ class Freshness:
     stale: bool
 
 
+@cache  # one per process: compiling the templates again for every render cost a quarter second
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),

@@ -35,6 +35,7 @@ class Rendered:
     tracked: TrackedPages
     changed_pages: list[str]     # src paths rendered anew (new pages included)
     removed_pages: list[str]
+    deferred_pages: list[str] = dataclasses.field(default_factory=list)  # still showing their previous version
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,14 @@ class Changes:
 
 
 def render_tracked(catalogue: Catalogue, site: Site, previous: TrackedPages | None = None,
-                   changes: Changes | None = None) -> Rendered:
-    """All pages with their dependencies; with `previous`, only those the changes can alter."""
+                   changes: Changes | None = None, *, pending: frozenset[str] = frozenset(),
+                   only: frozenset[str] | None = None, defer: Callable[[RenderedPage], bool] | None = None) -> Rendered:
+    """All pages with their dependencies; with `previous`, only those the changes can alter.
+
+    `pending` pages are rendered whatever changed (they were deferred before); with `only`, no
+    other existing page is; a page `defer` picks (by its previous version) keeps that version
+    for now and is listed in `deferred`, to be rendered with `only` a moment later.
+    """
     renderer = _Renderer(catalogue, site)
     renderer._moments_by_id  # computed once from the whole catalogue, before any page is watched
     specs = list(renderer.specs())
@@ -53,15 +60,20 @@ def render_tracked(catalogue: Catalogue, site: Site, previous: TrackedPages | No
     depends_on: dict[str, frozenset[str]] = {}
     fingerprints: dict[str, tuple] = {}
     changed_pages: list[str] = []
+    deferred: list[str] = []
     for spec in specs:
         fingerprint = _fingerprint(spec)
         path = spec.src_path
         fingerprints[path] = fingerprint
-        if (previous is not None and changes is not None and path in previous.pages
-                and previous.fingerprints.get(path) == fingerprint
-                and not (previous.depends_on[path] & changes.ids)
-                and getattr(spec.record, "id", None) not in changes.moved):
-            pages[path], depends_on[path] = previous.pages[path], previous.depends_on[path]
+        before = previous.pages.get(path) if previous is not None else None
+        if before is not None and (
+                (only is not None and path not in only)
+                or (changes is not None and path not in pending and not _affected(spec, fingerprint, previous, changes))):
+            pages[path], depends_on[path] = before, previous.depends_on[path]
+            continue
+        if before is not None and defer is not None and defer(before):
+            pages[path], depends_on[path] = before, previous.depends_on[path]
+            deferred.append(path)
             continue
         recorder = _Recorder(catalogue)
         recorder.note(spec.record)
@@ -70,7 +82,13 @@ def render_tracked(catalogue: Catalogue, site: Site, previous: TrackedPages | No
         depends_on[path] = frozenset(recorder.ids)
         changed_pages.append(path)
     removed = sorted(set(previous.pages) - set(pages)) if previous is not None else []
-    return Rendered(TrackedPages(pages, depends_on, fingerprints), changed_pages, removed)
+    return Rendered(TrackedPages(pages, depends_on, fingerprints), changed_pages, removed, deferred)
+
+
+def _affected(spec: PageSpec, fingerprint: tuple, previous: TrackedPages, changes: Changes) -> bool:
+    path = spec.src_path
+    return (previous.fingerprints.get(path) != fingerprint or bool(previous.depends_on[path] & changes.ids)
+            or getattr(spec.record, "id", None) in changes.moved)
 
 
 def changes_between(old: Catalogue, new: Catalogue) -> Changes:
@@ -101,6 +119,8 @@ def _place(catalogue: Catalogue, record: Any) -> tuple[str, int]:
 
 def _fingerprint(spec: PageSpec) -> tuple:
     """What a page is made of, by id: a change means that it must be rendered again."""
+    if not spec.context:  # a record's own page, most of them
+        return (spec.template, spec.title, getattr(spec.record, "id", None))
     return (spec.template, spec.title, _ids_of(spec.record, _DEPTH), _ids_of(spec.context, _DEPTH))
 
 

@@ -130,3 +130,20 @@ def test_tracked_pages_equal_the_plain_render() -> None:
     catalogue = load_catalogue([ROOT / "data"])
     plain = {page.src_path: page for page in render_pages(catalogue, repo_url=SITE.repo_url, repo_root=ROOT)}
     assert render_tracked(catalogue, SITE).tracked.pages == plain
+
+
+def test_deferred_pages_keep_their_old_version_until_rendered_with_only(synthetic: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(synthetic, data)
+    before = load_catalogue([data])
+    first = render_tracked(before, SITE)
+    rename_organisation(data)
+    after = load_catalogue([data])
+    is_list = lambda page: page.src_path == "organisaties/index.md"  # noqa: E731
+    quick = render_tracked(after, SITE, first.tracked, changes_between(before, after), defer=is_list)
+    assert quick.deferred_pages == ["organisaties/index.md"]
+    assert quick.tracked.pages["organisaties/index.md"] == first.tracked.pages["organisaties/index.md"]
+    deferred = frozenset(quick.deferred_pages)
+    rest = render_tracked(after, SITE, quick.tracked, only=deferred, pending=deferred)
+    assert rest.changed_pages == ["organisaties/index.md"]
+    assert rest.tracked.pages == render_tracked(after, SITE).tracked.pages
