@@ -88,6 +88,7 @@ def on_pre_build(config) -> None:
     if _state["command"] == "serve":
         # Pages with what they depend on, so that an edit renders only what it changes.
         _state["tracked"] = render_tracked(catalogue, _site(config)).tracked
+        _state["deferred"] = frozenset()
         pages = list(_state["tracked"].pages.values())
     else:
         site = _site(config)
@@ -232,6 +233,7 @@ def on_shutdown() -> None:
         _state["builder"].close()
 
 
+_search_lock = threading.Lock()  # one Pagefind run at a time
 LARGE_PAGE = 256_000  # characters: at thousands of records, the lists of every contact, source and moment
 
 
@@ -259,30 +261,34 @@ def _update_data() -> DataUpdate | None:
 def _refresh_rest(generation: int) -> None:
     """After an edit, in a background thread: the large lists, the downloads, the open-data page
     and the search index. A newer edit makes this one stop: its own refresh follows."""
-    builder, config, catalogue = _state["builder"], _last.config, _state["catalogue"]
-    deferred = _state["deferred"]
-    if deferred:
-        result = render_tracked(catalogue, _site(config), _state["tracked"], only=deferred, pending=deferred)
+    builder, config = _state["builder"], _last.config
+    try:
         with builder.lock:
             if generation != builder.generation:
                 return
-            _state["tracked"], _state["deferred"] = result.tracked, frozenset()
-            _state["pages"] = dict(result.tracked.pages)
-            builder.rebuild({path: result.tracked.pages[path].markdown for path in result.changed_pages})
-        builder.reload_browsers()
-    exports, open_data = _exports(catalogue)
-    with builder.lock:
-        if generation != builder.generation:
-            return
-        _state["exports"], _state["open_data"] = exports, open_data
-        for path, content in exports.items():
-            target = Path(config.site_dir) / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        builder.rebuild({OPEN_DATA_PAGE: open_data})
-    with _search_lock:
-        if generation == builder.generation:
-            _index(config)
+            catalogue, tracked, deferred = _state["catalogue"], _state["tracked"], _state["deferred"]
+        if deferred:
+            result = render_tracked(catalogue, _site(config), tracked, only=deferred, pending=deferred)
+            with builder.lock:
+                if generation != builder.generation:
+                    return
+                _state["tracked"], _state["deferred"] = result.tracked, frozenset()
+                _state["pages"] = dict(result.tracked.pages)
+                builder.rebuild({path: result.tracked.pages[path].markdown for path in result.changed_pages})
+            builder.reload_browsers()
+        exports, open_data = _exports(catalogue)
+        with builder.lock:
+            if generation != builder.generation:
+                return
+            _state["exports"], _state["open_data"] = exports, open_data
+            for path, content in exports.items():
+                target = Path(config.site_dir) / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+            builder.rebuild({OPEN_DATA_PAGE: open_data})
+        with _search_lock:
+            if generation == builder.generation:
+                _index(config)
+    except Exception:  # noqa: BLE001 - a thread's error would otherwise vanish into stderr
+        log.exception("refreshing the lists, downloads and search after an edit failed; save again or restart")
 
-
-_search_lock = threading.Lock()
