@@ -16,7 +16,8 @@ from typing import Any, Iterable, Iterator
 
 from . import clock, places
 from .diagnostics import DataError, Path, Report
-from .loader import data_files, load_file
+from .filecache import FileCache
+from .loader import data_files, load_files
 from .model import (
     ENTITY_KINDS,
     VOCABULARY_KINDS,
@@ -276,10 +277,12 @@ def earliest_day(partial: str) -> dt.date:
     return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
-def load_catalogue(paths: Iterable[str | FsPath], report: Report | None = None, today: dt.date | None = None) -> Catalogue:
+def load_catalogue(paths: Iterable[str | FsPath], report: Report | None = None, today: dt.date | None = None,
+                   cache: FileCache | None = None) -> Catalogue:
     """Load, type and check every file; raise DataError when anything is wrong.
 
-    All files are read even when one fails, so an editor sees every mistake in one run.
+    All files are read even when one fails, so an editor sees every mistake in one run. With a
+    cache, files that loaded cleanly before and have not changed since are not parsed again.
     """
     from .checks import run_checks
 
@@ -292,17 +295,18 @@ def load_catalogue(paths: Iterable[str | FsPath], report: Report | None = None, 
     collecting = gc.isenabled()
     gc.disable()  # millions of new objects and no garbage: each collection would rescan them all
     try:
-        for path in files:
-            loaded = load_file(path, report)
+        for loaded in load_files(files, report, cache):
             if loaded is None:
                 failed = True
                 continue
             catalogue.add(*loaded)
+        if cache is not None:
+            cache.forget_unused()
+        if not failed:
+            run_checks(catalogue, report)  # with collection still off: checks only add messages
     finally:
         if collecting:
             gc.enable()
-    if not failed:
-        run_checks(catalogue, report)
-    if report.errors:
+    if any(item.severity == "error" for item in report.items):
         raise DataError(report)
     return catalogue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any, Callable, Iterator
 
 from . import places
@@ -18,6 +19,16 @@ from .model import ENTITY_KINDS, VOCABULARY_KINDS, Address, OpeningHours
 from .policy import STALE_AFTER_DAYS
 
 Rule = Callable[[Catalogue, Report], None]
+
+
+@lru_cache(maxsize=None)
+def _fields_of(model: type) -> frozenset[str]:
+    return frozenset(model.model_fields)
+
+
+def _field(record: Any, name: str, default: Any = None) -> Any:
+    """getattr with a default, without pydantic's slow path for a field the model does not have."""
+    return getattr(record, name) if name in _fields_of(type(record)) else default
 
 
 def _error(catalogue: Catalogue, report: Report, record: Any, subpath: tuple, message: str,
@@ -98,6 +109,13 @@ def _source_references(record: Any, kind: str) -> Iterator[tuple[tuple, str]]:
                 yield base + ("sources", source_index), source_id
 
 
+def _unknown(ids: Any, known: Any) -> bool:
+    """True when a field's value (an id, a list of ids, or None) names an id that is not known."""
+    if isinstance(ids, list):
+        return not known.issuperset(ids)
+    return ids is not None and ids not in known
+
+
 def check_references(catalogue: Catalogue, report: Report) -> None:
     def missing(record: Any, subpath: tuple, target: str, kinds: tuple[str, ...]) -> None:
         if any(catalogue.get(kind, target) is not None for kind in kinds):
@@ -112,14 +130,34 @@ def check_references(catalogue: Catalogue, report: Report) -> None:
             message += f" Allowed values: {', '.join(sorted(known))}"
         _error(catalogue, report, record, subpath, message)
 
+    # Most references are fine: a set lookup per field finds the few records worth a closer look.
     for kind, field, targets in REFERENCES:
+        known = _known_ids(catalogue, targets)
         for record in catalogue.records[kind]:
-            for subpath, target in _values(record, field):
-                missing(record, subpath, target, targets)
+            if _unknown(getattr(record, field), known):
+                for subpath, target in _values(record, field):
+                    missing(record, subpath, target, targets)
+    sources = _known_ids(catalogue, ("sources",))
     for kind in (*ENTITY_KINDS, "events", "glossary"):
         for record in catalogue.records[kind]:
-            for subpath, target in _source_references(record, kind):
-                missing(record, subpath, target, ("sources",))
+            if _cites_unknown_source(record, kind, sources):
+                for subpath, target in _source_references(record, kind):
+                    missing(record, subpath, target, ("sources",))
+
+
+def _known_ids(catalogue: Catalogue, kinds: tuple[str, ...]) -> frozenset[str]:
+    return frozenset().union(*(catalogue.by_id[kind] for kind in kinds))
+
+
+def _cites_unknown_source(record: Any, kind: str, sources: frozenset[str]) -> bool:
+    if not sources.issuperset(record.sources):
+        return True
+    for field in SOURCE_FIELDS.get(kind, ()):
+        value = getattr(record, field)
+        for item in value if isinstance(value, list) else ([value] if value else []):
+            if not sources.issuperset(item.sources):
+                return True
+    return False
 
 
 def check_self_references(catalogue: Catalogue, report: Report) -> None:
@@ -160,7 +198,7 @@ def check_dates(catalogue: Catalogue, report: Report) -> None:
                        f"{record.last_checked} is in the future: write the day the record was checked")
             if record.as_of and _is_future(record.as_of, today):
                 _error(catalogue, report, record, ("as_of",), f"{record.as_of} is in the future")
-            for index, figure in enumerate(getattr(record, "figures", [])):
+            for index, figure in enumerate(_field(record, "figures", [])):
                 if _is_future(figure.period, today):
                     _error(catalogue, report, record, ("figures", index, "period"), f"{figure.period} is in the future")
     for source in catalogue.sources:
@@ -236,11 +274,15 @@ def check_opening_hours(catalogue: Catalogue, report: Report) -> None:
 
 # --- places ------------------------------------------------------------------------------------
 
+# The same few hundred place names recur across thousands of records; folding them is not free.
+_resolve_municipality = lru_cache(maxsize=8192)(places.resolve_municipality)
+
+
 def _check_address(catalogue: Catalogue, report: Report, record: Any, address: Address, base: tuple) -> None:
     by_code = places.municipality_for_postal_code(address.postal_code) if address.postal_code else None
     expected = by_code
     if address.municipality:
-        named = places.resolve_municipality(address.municipality)
+        named = _resolve_municipality(address.municipality)
         if named is None:
             hint = nearest(address.municipality, places.municipality_names())
             tip = f": did you mean {hint!r}?" if hint else ""
@@ -251,13 +293,13 @@ def _check_address(catalogue: Catalogue, report: Report, record: Any, address: A
         else:
             expected = named.municipality
     if address.place and expected:
-        named = places.resolve_municipality(address.place)
+        named = _resolve_municipality(address.place)
         # A place that is another municipality (today or before a merger) contradicts the address.
         if named and named.municipality.refnis != expected.refnis:
             why = f"postal code {address.postal_code}" if by_code else f"municipality {address.municipality!r}"
             _error(catalogue, report, record, base + ("place",),
                    f"{address.place!r} contradicts {why}, which is in {expected.name}")
-    if not (address.postal_code or address.municipality or (address.place and places.resolve_municipality(address.place))):
+    if not (address.postal_code or address.municipality or (address.place and _resolve_municipality(address.place))):
         _error(catalogue, report, record, base,
                "cannot tell the municipality: give postal_code, or municipality when the source has no postal code")
 
@@ -265,10 +307,10 @@ def _check_address(catalogue: Catalogue, report: Report, record: Any, address: A
 def check_places(catalogue: Catalogue, report: Report) -> None:
     for kind in (*ENTITY_KINDS,):
         for record in catalogue.records[kind]:
-            if getattr(record, "address", None) is not None:
+            if _field(record, "address") is not None:
                 _check_address(catalogue, report, record, record.address, ("address",))
-            for index, name in enumerate(getattr(record, "area_served", []) or []):
-                if places.resolve_municipality(name) is None:
+            for index, name in enumerate(_field(record, "area_served") or []):
+                if _resolve_municipality(name) is None:
                     hint = nearest(name, places.municipality_names())
                     tip = f": did you mean {hint!r}?" if hint else ""
                     _error(catalogue, report, record, ("area_served", index), f"{name!r} is not a Belgian municipality{tip}")
@@ -283,8 +325,8 @@ def check_people(catalogue: Catalogue, report: Report) -> None:
     # A first.last@ address names a person as surely as a name field does.
     for kind in ENTITY_KINDS:
         for record in catalogue.records[kind]:
-            email = getattr(record, "email", None)
-            has_basis = getattr(record, "person", None) is not None
+            email = _field(record, "email")
+            has_basis = _field(record, "person") is not None
             if email and _PERSONAL_EMAIL.match(email) and not has_basis:
                 _error(catalogue, report, record, ("email",),
                        f"{email} looks like a personal address: publish a functional address, "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
+from operator import attrgetter
 from typing import Iterable, Literal
 
 Severity = Literal["error", "warning"]
@@ -50,6 +51,9 @@ class Diagnostic:
         )
 
 
+_ORDER = attrgetter("file", "line", "column", "severity", "field", "message")
+
+
 class Report:
     """Collects every diagnostic of a run, so that an editor sees all mistakes at once."""
 
@@ -71,15 +75,18 @@ class Report:
         return [d for d in self.sorted() if d.severity == "warning"]
 
     def sorted(self) -> list[Diagnostic]:
-        return sorted(set(self.items))
+        # The dataclass's own order, by a key: its generated comparison is slow at 25,000 items.
+        return sorted(set(self.items), key=_ORDER)
 
     def render(self, fmt: str = "text") -> str:
         items = self.sorted()
+        errors = sum(1 for d in items if d.severity == "error")
+        warnings = sum(1 for d in items if d.severity == "warning")
         if fmt == "json":
             return json.dumps(
                 {
-                    "errors": len(self.errors),
-                    "warnings": len(self.warnings),
+                    "errors": errors,
+                    "warnings": warnings,
                     "diagnostics": [asdict(d) for d in items],
                 },
                 ensure_ascii=False,
@@ -88,7 +95,7 @@ class Report:
         if fmt == "github":
             return "\n".join(d.github() for d in items)
         lines = [d.text() for d in items]
-        lines.append(f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)")
+        lines.append(f"{errors} error(s), {warnings} warning(s)")
         return "\n".join(lines)
 
 

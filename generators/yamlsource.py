@@ -30,6 +30,10 @@ _YAML11_OTHER_NUMBER = re.compile(r"^[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0o[0-7]+|[
 
 MAX_NODES = 200_000  # far above any real data file; stops a crafted file from exhausting memory
 
+# Positions are kept at once down to a record's fields, (kind, index, field): where checks point
+# most. Deeper positions are worked out when a message first needs one (see Document.locate).
+EAGER_POSITION_DEPTH = 3
+
 
 def yaml11_hazard(text: str) -> str | None:
     """Why a plain (unquoted) scalar would be misread by YAML 1.1 tools, or None."""
@@ -50,7 +54,11 @@ def yaml11_hazard(text: str) -> str | None:
 
 @dataclass
 class Document:
-    """A parsed file: its values, and the position (line, column; 1-based) of each path."""
+    """A parsed file: its values, and the position (line, column; 1-based) of each path.
+
+    `positions_depth` says how deep the position tables go (None: all the way); `text` is kept to
+    work out the rest when a deeper path is asked for.
+    """
 
     path: str
     data: Any = None
@@ -58,9 +66,13 @@ class Document:
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     hazards: dict[Path, str] = field(default_factory=dict)
     tagged: bool = False
+    positions_depth: int | None = None
+    text: str | None = field(default=None, repr=False, compare=False)
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Position of a path; for a path that does not exist, of its nearest existing parent."""
+        if self.positions_depth is not None and len(path) > self.positions_depth:
+            self._complete_positions()
         table = self.key_positions if key else self.positions
         if path in table:
             return table[path]
@@ -71,6 +83,17 @@ class Document:
             if prefix in self.positions:
                 return self.positions[prefix]
         return (1, 1)
+
+    def _complete_positions(self) -> None:
+        """Read the text again, as read_yaml did, this time keeping the position of every path."""
+        parsed, node = _compose_fast(self.text or "")
+        if not parsed:
+            parsed, node = _compose_exact(self.text or "", self.path, Report())
+        complete = Document(self.path)
+        if node is not None:
+            _convert(node, (), complete, Report(), [0])
+        self.positions, self.key_positions = complete.positions, complete.key_positions
+        self.positions_depth = None
 
 
 class _Loader(yaml.SafeLoader):
@@ -94,6 +117,11 @@ class _FastLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
     """libyaml's composer, in C, resolving no plain scalar (that is _scalar's job)."""
 
     yaml_implicit_resolvers: dict = {}
+
+    # libyaml calls these two hooks for every node; with no path resolvers they do nothing, and a
+    # built-in that accepts the same arguments does nothing at a fraction of a Python call's cost.
+    descend_resolver = {}.get
+    ascend_resolver = int
 
     def resolve(self, kind, value, implicit):  # noqa: ANN001 - PyYAML's signature
         # Called only for untagged nodes: their tag is the default of their kind, no lookup needed.
@@ -119,20 +147,25 @@ def _compose_fast(text: str) -> tuple[bool, yaml.Node | None]:
 
 
 _DEFAULT_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+_SCALAR, _STR = yaml.ScalarNode, "tag:yaml.org,2002:str"
 _KIND_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
               yaml.MappingNode: "tag:yaml.org,2002:map"}
 
 
+def text_of(raw: bytes) -> str:
+    """The text of a file's bytes, as read_yaml reads it (UTF-8, without a byte order mark)."""
+    return raw.decode("utf-8").removeprefix("\ufeff")
+
+
 def _decode(raw: bytes, path: str, report: Report) -> str | None:
     try:
-        text = raw.decode("utf-8")
+        return text_of(raw)
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
         column = error.start - (before.rfind(b"\n") + 1) + 1
         report.add(path, line, column, "", f"the file is not UTF-8 (byte 0x{raw[error.start]:02x}): save it as UTF-8")
         return None
-    return text.removeprefix("\ufeff")
 
 
 # PyYAML's words for the mistakes editors make most, and what to do about them.
@@ -204,6 +237,10 @@ def read_yaml(raw: bytes, path: str, report: Report) -> Document | None:
     if node is None:
         document.data = {}
         return document
+    try:
+        return _read_shallow(node, path, text)
+    except _Unusual:
+        pass  # read it again the exact way, which says what is unusual
     counter = [0]
     try:
         document.data = _convert(node, (), document, report, counter)
@@ -216,6 +253,96 @@ def read_yaml(raw: bytes, path: str, report: Report) -> Document | None:
 
 class _TooLarge(Exception):
     pass
+
+
+class _Unusual(Exception):
+    """Something _convert would report or flag: a tag, a duplicate or non-text key, a hazard, too many values."""
+
+
+def _read_shallow(node: yaml.Node, path: str, text: str) -> Document:
+    """The values of a clean file, with positions down to EAGER_POSITION_DEPTH; _Unusual otherwise.
+
+    Gives exactly the values and positions _convert gives where the file is clean, at a fraction
+    of the cost: most values are never pointed at by a message.
+    """
+    document = Document(path, positions_depth=EAGER_POSITION_DEPTH, text=text)
+    counter = [1]
+    document.data = _convert_shallow(node, (), document, counter)
+    if counter[0] > MAX_NODES:
+        raise _Unusual
+    return document
+
+
+def _convert_shallow(node: yaml.Node, path: Path, doc: Document, counter: list[int]) -> Any:
+    doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if node.tag not in _DEFAULT_TAGS:
+        raise _Unusual
+    if len(path) == EAGER_POSITION_DEPTH:
+        return _plain_value(node, counter)
+    if len(path) == EAGER_POSITION_DEPTH - 1 and isinstance(node, yaml.MappingNode):
+        return _last_positioned_mapping(node, path, doc, counter)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        counter[0] += len(node.value)
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.value in result:
+                raise _Unusual
+            key = key_node.value
+            doc.key_positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = _convert_shallow(value_node, path + (key,), doc, counter)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        counter[0] += len(node.value)
+        return [_convert_shallow(item, path + (i,), doc, counter) for i, item in enumerate(node.value)]
+    return _plain_scalar(node)
+
+
+def _last_positioned_mapping(node: yaml.MappingNode, path: Path, doc: Document, counter: list[int]) -> dict[str, Any]:
+    """_convert_shallow of a mapping whose fields are the last positioned level (a record's), unrolled."""
+    result: dict[str, Any] = {}
+    counter[0] += len(node.value)
+    positions, key_positions = doc.positions, doc.key_positions
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.value in result:
+            raise _Unusual
+        key = key_node.value
+        mark = key_node.start_mark
+        key_positions[path + (key,)] = (mark.line + 1, mark.column + 1)
+        mark = value_node.start_mark
+        positions[path + (key,)] = (mark.line + 1, mark.column + 1)
+        result[key] = _plain_value(value_node, counter)
+    return result
+
+
+def _plain_value(node: yaml.Node, counter: list[int]) -> Any:
+    """A value below the eager positions, read as _convert reads it."""
+    if node.tag not in _DEFAULT_TAGS:
+        raise _Unusual
+    if isinstance(node, yaml.ScalarNode):
+        return _plain_scalar(node)
+    counter[0] += len(node.value)
+    if isinstance(node, yaml.SequenceNode):
+        # Quoted text, the most common item, is read here: a call per item would cost more.
+        return [item.value if item.__class__ is _SCALAR and item.style and item.tag == _STR else _plain_value(item, counter)
+                for item in node.value]
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.value in result:
+            raise _Unusual
+        if value_node.__class__ is _SCALAR and value_node.style and value_node.tag == _STR:
+            result[key_node.value] = value_node.value
+        else:
+            result[key_node.value] = _plain_value(value_node, counter)
+    return result
+
+
+def _plain_scalar(node: yaml.ScalarNode) -> Any:
+    if node.style:  # quoted or block: text, exactly as written
+        return node.value
+    value, hazard = _resolve_plain(node.value)
+    if hazard:
+        raise _Unusual
+    return value
 
 
 def _convert(node: yaml.Node, path: Path, doc: Document, report: Report, counter: list[int]) -> Any:
@@ -250,18 +377,22 @@ def _convert(node: yaml.Node, path: Path, doc: Document, report: Report, counter
 
 
 def _scalar(node: yaml.ScalarNode, path: Path, doc: Document) -> Any:
-    text = node.value
     if node.style:  # quoted or block scalar (plain is None in PyYAML, '' in libyaml): always text, exactly as written
-        return text
-    if _NULL.match(text):
-        return None
-    if text in _BOOL:
-        return _BOOL[text]
-    if _INT.match(text):
-        return int(text)
-    if _FLOAT.match(text):
-        return float(text)
-    hazard = yaml11_hazard(text)
+        return node.value
+    value, hazard = _resolve_plain(node.value)
     if hazard:
         doc.hazards[path] = hazard
-    return text
+    return value
+
+
+def _resolve_plain(text: str) -> tuple[Any, str | None]:
+    """A plain scalar's value as YAML 1.2 reads it, and why YAML 1.1 would read it otherwise."""
+    if _NULL.match(text):
+        return None, None
+    if text in _BOOL:
+        return _BOOL[text], None
+    if _INT.match(text):
+        return int(text), None
+    if _FLOAT.match(text):
+        return float(text), None
+    return text, yaml11_hazard(text)
