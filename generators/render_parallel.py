@@ -11,6 +11,7 @@ import gc
 import multiprocessing
 import os
 import sys
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Sequence, TypeVar
 
@@ -52,4 +53,6 @@ def _run_share(offset: int) -> list:
 
 
 def _can_fork() -> bool:
-    return sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+    # Not with other threads running (mkdocs serve): one could hold a lock the child then waits on.
+    return (sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods())
