@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -125,6 +124,10 @@ class IncrementalBuilder:
 
     def rebuild(self, changed: dict[str, str | None], removed: list[str] = (), kept: frozenset[str] | None = None) -> None:
         """Build some pages again with new Markdown (None: as they are); hold `lock` to call it."""
+        # MkDocs 1.6's own steps for one page. They are internal: should a release rename them,
+        # the ImportError lands in __call__'s fallback, a full rebuild, and the site stays right.
+        from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
+
         last = self._last
         config, files = last.config, last.files
         for src_path in removed:
