@@ -233,6 +233,14 @@ def on_shutdown() -> None:
         _state["builder"].close()
 
 
+def _replace(target: Path, content: bytes) -> None:
+    """Write a file whole or not at all: the server may be sending it to a browser meanwhile."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    partial.write_bytes(content)
+    os.replace(partial, target)
+
+
 _search_lock = threading.Lock()  # one Pagefind run at a time
 LARGE_PAGE = 256_000  # characters: at thousands of records, the lists of every contact, source and moment
 
@@ -282,9 +290,7 @@ def _refresh_rest(generation: int) -> None:
                 return
             _state["exports"], _state["open_data"] = exports, open_data
             for path, content in exports.items():
-                target = Path(config.site_dir) / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
+                _replace(Path(config.site_dir) / path, content)
             builder.rebuild({OPEN_DATA_PAGE: open_data})
         with _search_lock:
             if generation == builder.generation:

@@ -3,6 +3,7 @@ mistake and the log names it while the last good pages stay served."""
 
 from __future__ import annotations
 
+import http.client
 import os
 import re
 import shutil
@@ -33,7 +34,7 @@ def _get(url: str) -> tuple[int, str]:
             return response.status, response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as error:
         return error.code, ""
-    except (urllib.error.URLError, OSError):
+    except (urllib.error.URLError, http.client.HTTPException, OSError):  # e.g. a page read while it is written
         return 0, ""
 
 
