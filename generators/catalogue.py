@@ -157,7 +157,7 @@ class Catalogue:
 
     # --- cross-links, both ways ---------------------------------------------------------------
 
-    @cached_property
+    @property
     def _reverse(self) -> dict[str, dict[str, list[Any]]]:
         """relation name -> target id -> records pointing at it."""
         return self._links[0]

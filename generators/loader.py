@@ -7,7 +7,6 @@ import multiprocessing
 import os
 import pickle
 import tempfile
-import threading
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path as FsPath
@@ -15,6 +14,7 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel, ValidationError
 
+from . import forking
 from .diagnostics import Diagnostic, Path, Report, format_path
 from .filecache import FileCache, entry_of, loaded_from_entry
 from .model import DataFile
@@ -144,29 +144,12 @@ def _with_text(loaded: Loaded, raw: bytes) -> Loaded:
 def _load_jobs(jobs: list[_Job]) -> list[_Outcome]:
     if not _worth_workers(jobs):
         return [_load_job(job.raw, job.name) for job in jobs]
-    return _load_in_parallel(jobs, _usable_cpus() - 1)
+    return _load_in_parallel(jobs, forking.usable_cpus() - 1)
 
 
 def _worth_workers(jobs: list[_Job]) -> bool:
-    """Many megabytes in several files, a spare CPU, and a process that can fork safely.
-
-    Forking a process with threads (mkdocs serve) can leave a lock held for ever in the child,
-    and spawning instead would run the caller's main script again: such a process loads alone.
-    """
-    return (len(jobs) > 1 and sum(len(job.raw) for job in jobs) >= PARALLEL_MIN_BYTES
-            and _usable_cpus() > 1 and _other_threads() == 0
-            and "fork" in multiprocessing.get_all_start_methods())
-
-
-def _other_threads() -> int:
-    return threading.active_count() - 1
-
-
-def _usable_cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+    """Many megabytes in several files, and a process that may fork (see forking.py)."""
+    return len(jobs) > 1 and sum(len(job.raw) for job in jobs) >= PARALLEL_MIN_BYTES and forking.can_fork()
 
 
 def _load_job(raw: bytes, name: str) -> _Outcome:

@@ -30,7 +30,7 @@ from generators.exports import build_exports, open_data_page  # noqa: E402
 from generators.filecache import FileCache  # noqa: E402
 from generators.mkdocs_serve import DataUpdate, IncrementalBuilder, LastBuild, snapshot  # noqa: E402
 from generators.page_html import BodyConverter  # noqa: E402
-from generators.render import NEWS_MARKER, RenderedPage, Site, render_news, render_pages  # noqa: E402
+from generators.render import NEWS_MARKER, RenderedPage, Site, render_news, render_site  # noqa: E402
 from generators.render_tracked import changes_between, render_tracked  # noqa: E402
 from generators.search_index import SearchIndexError, index_site  # noqa: E402
 
@@ -91,9 +91,7 @@ def on_pre_build(config) -> None:
         _state["deferred"] = frozenset()
         pages = list(_state["tracked"].pages.values())
     else:
-        site = _site(config)
-        pages = render_pages(catalogue, repo_url=site.repo_url, edit_branch=site.edit_branch, site_url=site.site_url,
-                             use_directory_urls=site.use_directory_urls, repo_root=site.repo_root)
+        pages = render_site(catalogue, _site(config))
     _state["catalogue"] = catalogue
     # Keyed by source path: on_page_context looks every page up, so no list scan per page.
     _state["pages"] = {page.src_path: page for page in pages}

@@ -98,7 +98,11 @@ def environment() -> Environment:
 
 def render_pages(catalogue: Catalogue, *, repo_url: str, edit_branch: str = "main", site_url: str = "",
                  use_directory_urls: bool = True, repo_root: Path | str = ".") -> list[RenderedPage]:
-    renderer = _Renderer(catalogue, Site(repo_url.rstrip("/"), edit_branch, site_url, use_directory_urls, Path(repo_root)))
+    return render_site(catalogue, Site(repo_url.rstrip("/"), edit_branch, site_url, use_directory_urls, Path(repo_root)))
+
+
+def render_site(catalogue: Catalogue, site: Site) -> list[RenderedPage]:
+    renderer = _Renderer(catalogue, site)
     renderer._moments_by_id  # computed once here, not in each process
     return map_forked(renderer.render, list(renderer.specs()))
 
@@ -308,4 +312,4 @@ def _jsonld_builder() -> Callable[..., dict] | None:
     return jsonld_for
 
 
-__all__ = ["RenderedPage", "render_pages", "render_news", "NEWS_MARKER", "record_target", "environment"]
+__all__ = ["RenderedPage", "Site", "render_pages", "render_site", "render_news", "NEWS_MARKER", "record_target", "environment"]

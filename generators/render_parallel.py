@@ -1,7 +1,7 @@
 """Render pages on every core: a forked copy of the process renders half of them meanwhile.
 
 Forking shares the loaded catalogue and the compiled templates without copying or pickling them;
-only the finished pages come back. Where fork is missing (Windows, macOS' default) or the work is
+only the finished pages come back. Where this process may not fork (forking.py) or the work is
 small, the pages render in this process alone, with the same result.
 """
 
@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
-import sys
-import threading
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Sequence, TypeVar
+
+from . import forking
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -25,7 +24,7 @@ _work: tuple[Callable, Sequence] | None = None  # what the forked child reads: s
 
 def map_forked(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
     """[function(item) for item in items], shared between this process and a forked one."""
-    if not _can_fork() or len(items) < MIN_ITEMS:
+    if len(items) < MIN_ITEMS or not forking.can_fork():
         return [function(item) for item in items]
     global _work
     _work = (function, items)
@@ -50,9 +49,3 @@ def map_forked(function: Callable[[Item], Result], items: Sequence[Item]) -> lis
 def _run_share(offset: int) -> list:
     function, items = _work  # type: ignore[misc]
     return [function(item) for item in items[offset::2]]
-
-
-def _can_fork() -> bool:
-    # Not with other threads running (mkdocs serve): one could hold a lock the child then waits on.
-    return (sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
-            and "fork" in multiprocessing.get_all_start_methods())

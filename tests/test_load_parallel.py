@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generators import loader
+from generators import forking, loader
 from generators.catalogue import load_catalogue
 from generators.cli import main
 from generators.diagnostics import DataError, Report
@@ -48,9 +48,9 @@ def load(paths: list[Path], cache: FileCache | None = None) -> tuple[list, list]
 def many_cpus(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Parallel loading for any amount of data; returns the list of files loaded in this process."""
     monkeypatch.setattr(loader, "PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr(loader, "_usable_cpus", lambda: 2)
+    monkeypatch.setattr(forking, "usable_cpus", lambda: 2)
     # As in a fresh `validate`: other tests of this session may have left threads running.
-    monkeypatch.setattr(loader, "_other_threads", lambda: 0)
+    monkeypatch.setattr(forking, "other_threads", lambda: 0)
     here: list[int] = []
     load_bytes = loader.load_bytes
     parent = os.getpid()
@@ -106,7 +106,7 @@ def test_a_worker_that_dies_leaves_its_files_to_this_process(data: Path, many_cp
 def test_a_process_with_threads_loads_alone(data: Path, many_cpus: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
     jobs = [loader._Job(i, p.name, p.read_bytes(), None) for i, p in enumerate(sorted(data.glob("*.yaml")))]
     assert loader._worth_workers(jobs)
-    monkeypatch.setattr(loader, "_other_threads", lambda: threading.active_count() - 1)
+    monkeypatch.setattr(forking, "other_threads", lambda: threading.active_count() - 1)
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()

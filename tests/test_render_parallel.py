@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generators import render_parallel
+from generators import forking, render_parallel
 from generators.catalogue import load_catalogue
 from generators.render import render_pages
 
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture()
 def always_fork(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(render_parallel, "MIN_ITEMS", 0)
-    monkeypatch.setattr(render_parallel, "_can_fork", lambda: sys.platform.startswith("linux"))
+    monkeypatch.setattr(forking, "can_fork", lambda: sys.platform.startswith("linux"))
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is used on Linux only")
@@ -30,7 +30,7 @@ def test_work_is_shared_with_a_forked_process(always_fork: None) -> None:
 def test_forked_pages_equal_pages_rendered_alone(always_fork: None, monkeypatch: pytest.MonkeyPatch) -> None:
     catalogue = load_catalogue([ROOT / "data"])
     forked = render_pages(catalogue, repo_url="https://github.com/werkwijzer/werkwijzer", repo_root=ROOT)
-    monkeypatch.setattr(render_parallel, "_can_fork", lambda: False)
+    monkeypatch.setattr(forking, "can_fork", lambda: False)
     alone = render_pages(catalogue, repo_url="https://github.com/werkwijzer/werkwijzer", repo_root=ROOT)
     assert [page.src_path for page in forked] == [page.src_path for page in alone]
     assert forked == alone
