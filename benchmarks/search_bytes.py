@@ -4,9 +4,10 @@ Material's search: the worker downloads the whole index before it answers anythi
 figure is the gzip size of search/search_index.json, the search worker and the lunr files for
 Dutch, computed from the built files (gzip -9, what a server with compression sends).
 
-Pagefind: what it fetches depends on the query, so a real Chromium runs a query through
-Pagefind's own JavaScript API on a local server, and every file it fetched is counted (its
-index files are gzip-compressed already; the others are counted gzip -9).
+The site (Pagefind behind Material's search box): what it fetches depends on the query, so a
+real Chromium types the query into the search box of the site on a local server, and every file
+fetched until the first result shows is counted (Pagefind's index files are gzip-compressed
+already; the others are counted gzip -9).
 """
 
 from __future__ import annotations
@@ -63,29 +64,37 @@ def serve(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
-QUERY_SCRIPT = """async (query) => {
-  const pagefind = await import('/pagefind/pagefind.js');
-  await pagefind.init();
-  const search = await pagefind.search(query);
-  const first = search.results.length ? await search.results[0].data() : null;
-  return {count: search.results.length, first: first ? first.url : null};
-}"""
+SEARCH_INPUT = ".md-search__input"
+RESULT = ".md-search-result__item"
 
 
-def pagefind_first_result(site: Path, query: str) -> dict:
-    """Bytes Pagefind fetches to show the first result of a query, measured in Chromium."""
+def site_first_result(site: Path, query: str, worker: str) -> dict:
+    """Bytes the site's own search box makes Chromium fetch until its first result shows.
+
+    The query goes into the search box of the home page, as a visitor's does. Counted: the
+    search worker (`worker`, a path in the site) and every file fetched from typing until the
+    first result is on screen: Pagefind's script, WebAssembly, metadata and index chunks for
+    every word searched, and the fragments of the pages listed.
+    """
     from playwright.sync_api import sync_playwright
 
     responses = []
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(f"{base}/404.html")  # any page of the site; the query runs through the API
-        page.on("response", lambda response: responses.append(response))
-        answer = page.evaluate(QUERY_SCRIPT, query)
-        fetched = {r.url.removeprefix(base): transfer_size(r.body()) for r in responses if "/pagefind/" in r.url and r.ok}
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{base}/", wait_until="networkidle")
+        context.on("response", lambda response: responses.append(response))
+        # One query for the whole text: typed letter by letter, every prefix would be one too.
+        # Material searches on keyup, so all but the last letter are filled in, and that one typed.
+        page.locator(SEARCH_INPUT).fill(query[:-1])
+        page.locator(SEARCH_INPUT).press(query[-1])
+        page.locator(RESULT).first.wait_for(state="visible", timeout=120_000)
+        fetched = {r.url.removeprefix(base): transfer_size(r.body()) for r in responses if r.ok}
+        count = page.locator(RESULT).count()
+        first = page.locator(f"{RESULT} a").first.get_attribute("href").removeprefix(base)
         browser.close()
-    ui = [site / "pagefind" / name for name in ("pagefind-ui.js", "pagefind-ui.css")]
-    return {"query": query, "results": answer["count"], "first": answer["first"], "files": fetched,
-            "bytes": sum(fetched.values()),
-            "default_ui_bytes": sum(gzip_size(p.read_bytes()) for p in ui if p.exists())}
+    # The worker is fetched with the page, before anything is typed: counted from its file.
+    fetched[f"/{worker}"] = gzip_size((site / worker).read_bytes())
+    return {"query": query, "results": count, "first": first, "files": fetched, "bytes": sum(fetched.values()),
+            "fragments": sum(1 for name in fetched if name.endswith(".pf_fragment"))}

@@ -19,9 +19,10 @@ const RESULT = 3;
 const MAX_PAGES = 20;
 const MAX_SECTIONS_PER_PAGE = 5;
 const EXCERPT_WORDS = 24;
-// Words for the same kind of place: a search for one also finds the other, ranked a bit lower.
-const SAME_KIND = [["werkwinkel", "werkantenne"]];
-const OTHER_WORD_WEIGHT = 0.8;
+// "werkwinkel" also finds werkantennes and the other way round: the index has the other word on
+// such pages, as metadata "same_kind" (generators/search_index.py), and a match there counts 0.8
+// of a match in the title. A query searches only the words typed, each costing an index chunk.
+const META_WEIGHTS = { title: 5, same_kind: 4 };
 
 // This file is assets/javascripts/pagefind-search-worker.js: the site's root is two levels up.
 const SITE_ROOT = new URL("../../", self.location.href);
@@ -45,7 +46,7 @@ function loadPagefind() {
   if (!pagefind) {
     pagefind = import(new URL("pagefind/pagefind.js", SITE_ROOT).href).then(async (module) => {
       // Result URLs relative to the site's root, wherever the site is served from.
-      await module.options({ baseUrl: "/", excerptLength: EXCERPT_WORDS });
+      await module.options({ baseUrl: "/", excerptLength: EXCERPT_WORDS, ranking: { metaWeights: META_WEIGHTS } });
       return module;
     });
   }
@@ -58,42 +59,12 @@ async function answer(query) {
   let items = [];
   if (words.length) {
     const engine = await loadPagefind();
-    const hits = await search(engine, words);
+    const hits = (await engine.search(words.join(" "))).results;
     if (id !== latestQuery) return; // a newer query is on its way: do not show stale results
     const pages = await Promise.all(hits.slice(0, MAX_PAGES).map(async (hit) => [hit, await hit.data()]));
-    items = pages.map(([hit, page]) => toItems(hit.weightedScore, page, words));
+    items = pages.map(([hit, page]) => toItems(hit.score, page, words));
   }
   if (id === latestQuery) self.postMessage({ type: RESULT, data: { items } });
-}
-
-// Pagefind's hits for the query and for its variants with another word for the same kind of
-// place (Pagefind wants every word of a query on a page), best first, each page once.
-async function search(engine, words) {
-  const queries = [{ words, weight: 1 }, ...otherWords(words).map((other) => ({ words: other, weight: OTHER_WORD_WEIGHT }))];
-  const answers = await Promise.all(queries.map((variant) => engine.search(variant.words.join(" "))));
-  const best = new Map();
-  answers.forEach((answer, index) => {
-    for (const hit of answer.results) {
-      const weightedScore = hit.score * queries[index].weight;
-      if (!best.has(hit.id) || best.get(hit.id).weightedScore < weightedScore) {
-        best.set(hit.id, { weightedScore, data: hit.data });
-      }
-    }
-  });
-  return [...best.values()].sort((a, b) => b.weightedScore - a.weightedScore);
-}
-
-function otherWords(words) {
-  const variants = [];
-  for (const group of SAME_KIND) {
-    for (const word of group) {
-      if (!words.some((term) => term.startsWith(word))) continue;
-      for (const other of group.filter((candidate) => candidate !== word)) {
-        variants.push(words.map((term) => (term.startsWith(word) ? other + term.slice(word.length) : term)));
-      }
-    }
-  }
-  return variants;
 }
 
 // What people type for the same thing, made into the words that the pages carry: the
