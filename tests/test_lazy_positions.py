@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from generators.diagnostics import Report
 from generators.cli import main as cli_main
-from generators.yamlsource import EAGER_POSITION_DEPTH, Document, _compose_exact, _compose_fast, _convert, read_yaml
+from generators.yamlsource import EAGER_POSITION_DEPTH, Document, _compose_exact, _compose_fast, _convert, read_yaml, read_yaml_fast
 
 from .conftest import DATA, ROOT
 
@@ -53,10 +53,11 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 def assert_same_answers(path: Path) -> None:
     full = fully_positioned(path)
-    shallow = read_yaml(path.read_bytes(), str(path), Report())
-    assert shallow is not None and shallow.data == full.data
-    for question, key in every_question(full):
-        assert shallow.locate(question, key=key) == full.locate(question, key=key), (question, key)
+    for read in (read_yaml, read_yaml_fast):
+        shallow = read(path.read_bytes(), str(path), Report())
+        assert shallow is not None and shallow.data == full.data
+        for question, key in every_question(full):
+            assert shallow.locate(question, key=key) == full.locate(question, key=key), (read.__name__, question, key)
 
 
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
@@ -75,6 +76,18 @@ def test_shallow_paths_need_no_second_reading(synthetic: list[Path]) -> None:
     assert document is not None and document.positions_depth == EAGER_POSITION_DEPTH
     document.locate(("antennes", 0, "id"))
     assert document.positions_depth == EAGER_POSITION_DEPTH
+    document.locate(("antennes", 0, "address", "postal_code"))
+    assert document.positions_depth is None  # completed on the first deeper question
+
+
+def test_fast_read_paths_need_no_second_reading(synthetic: list[Path]) -> None:
+    path = next(p for p in synthetic if p.name.startswith("antennes"))
+    document = read_yaml_fast(path.read_bytes(), str(path), Report())
+    assert document is not None and document.from_lines  # read fast: no positions kept at all
+    document.locate(("antennes", 0))
+    document.locate(("antennes", 3, "id"))
+    document.locate(("antennes", 2, "name"), key=True)
+    assert document.positions_depth is not None  # records and their fields: read off the lines
     document.locate(("antennes", 0, "address", "postal_code"))
     assert document.positions_depth is None  # completed on the first deeper question
 

@@ -53,7 +53,8 @@ def corrupted(draw: st.DrawFn) -> tuple[Path, bytes]:
             lines[at] = lines[at][:column] + token + lines[at][column:]
         elif action == "replace-value":
             token = draw(st.sampled_from(TOKENS) | st.text(max_size=12))
-            lines[at] = re.sub(r":\s.*$", ": " + token.replace("\n", " "), lines[at].rstrip("\n")) + "\n"
+            value = ": " + token.replace("\n", " ")
+            lines[at] = re.sub(r":\s.*$", lambda _: value, lines[at].rstrip("\n")) + "\n"  # a token is not a pattern
         else:
             lines = lines[:at]
     raw = "".join(lines).encode("utf-8", "surrogatepass")

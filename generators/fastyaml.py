@@ -1,0 +1,97 @@
+"""Read a clean YAML file fast (yaml_rs, in Rust), or say that it must be read the exact way.
+
+yamlsource's reader is exact but slow: it builds a Python object for every node. yaml_rs reads
+YAML 1.2 about ten times faster, but gives values only, resolves plain scalars by its own rules
+(`0032` is 32 to it, `yes` is text) and accepts what yamlsource refuses (aliases, tags). So it is
+used only where cheap checks of the text show that nothing can read differently:
+
+- no character whose meaning differs between the readers or that yamlsource refuses: tabs,
+  carriage returns, control characters, YAML 1.1 line breaks (U+0085, U+2028, U+2029), byte order
+  marks, backslash escapes; and none of `* & ! | > { }`, so no alias, anchor, tag, block scalar
+  or flow mapping; no directive and no document marker;
+- no plain (unquoted) scalar that starts like a number or a yes/no/null word, unless it is one of
+  the few forms both readers read alike (`12`, `-3.5`, `true`, `false`, `null`). Every other plain
+  scalar is text to both, and none of them is a YAML 1.1 hazard, since each hazard starts with a
+  digit, a sign or a dot, or is a yes/no word.
+
+Checks may refuse a clean file (it is then read the exact way, only slower); they must never pass
+a file that the exact reader reads otherwise. tests/test_fast_reader.py compares the two.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml_rs
+
+from .yamlsource import MAX_NODES
+
+# Bytes that never pass: control characters (tab and CR too), DEL, and the indicators named above.
+_REFUSED_BYTES = bytes([*range(0x00, 0x0A), *range(0x0B, 0x20), 0x7F]) + b"\\*&!|>{}"
+# YAML 1.1 line breaks and characters PyYAML refuses: C1 controls (U+0085 among them, found in
+# the UTF-8 bytes), U+2028, U+2029, U+FEFF, U+FFFE, U+FFFF (found at once in a text that has none
+# beyond U+00FF, as most have).
+_C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
+_REFUSED_WIDE = "\u2028\u2029\ufeff\ufffe\uffff"
+_DOCUMENT_LINE = re.compile(r"\n(?:---|\.\.\.|%)")  # a directive or a document marker
+# Values need one of these (see _most_nodes); every other byte is left out before counting.
+_NOT_COUNTED = bytes(sorted(set(range(256)) - set(b":?-[,")))
+
+# A plain scalar both readers read alike although it is not text; followed by the end of the value.
+_SAME_EITHER_WAY = r"(?:-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?|true|false|null)[ ]*(?:[\n,\]#]|\Z)"
+_WORD = r"(?:[yYnN~]|[yY]es|YES|[nN]o|NO|[oO]n|ON|[oO]ff|OFF|[tT]rue|TRUE|[fF]alse|FALSE|[nN]ull|NULL)"
+# A whole plain scalar that starts like a number or is a yes/no/null word: it has no space, and
+# ends where a value ends (before a comment, a line break, or in a flow list ',', ']' or ':').
+_END = r"[ ]*(?:[\n,\]:#]|\Z)"
+_DOUBTFUL = rf"(?=[-+.0-9yYnNoOtTfF~])(?!{_SAME_EITHER_WAY})(?:[-+]?[.0-9]\S*?|{_WORD}){_END}"
+# Where a plain scalar can start, each with its own search (a literal first character keeps the
+# search fast): after ': ' or '- ' (or on a later line), after '[' or ',' in a flow list, and
+# right after the colon of a quoted key ("a":1).
+_LATER_LINE = r"(?:[ ]*(?:#[^\n]*)?\n)*[ ]*"  # after the line break: blank and comment lines
+_FLOW_GAP = r"(?:\s|#[^\n]*\n)*"
+_DOUBTFUL_PLACES = tuple(re.compile(pattern) for pattern in (
+    rf": +{_DOUBTFUL}", rf":\n{_LATER_LINE}{_DOUBTFUL}", rf"- +{_DOUBTFUL}", rf"-\n{_LATER_LINE}{_DOUBTFUL}",
+    # PyYAML refuses a plain scalar that starts with '?' or ':' in a flow list; yaml_rs reads text.
+    rf"\[{_FLOW_GAP}(?:[?:]|{_DOUBTFUL})", rf",{_FLOW_GAP}(?:[?:]|{_DOUBTFUL})",
+    rf'":{_DOUBTFUL}', rf"':{_DOUBTFUL}",
+    # PyYAML reads '?' before a space or a line break as the start of a complex key; yaml_rs may not.
+    r"\?(?<=[ \n\[,]\?)(?=[ \n,\]]|\Z)",
+))
+# ... and after a value's comment, when the value is on a later line ('key: # note').
+_AFTER_COMMENT = re.compile(rf"[:-][ ]+#[^\n]*\n{_LATER_LINE}{_DOUBTFUL}")
+
+
+def read_clean(raw: bytes, text: str) -> dict[str, Any] | None:
+    """The values of a file (its bytes and its text as read_yaml decodes it), or None when in doubt."""
+    if not _text_is_plain(raw, text):
+        return None
+    try:
+        data = yaml_rs.loads(text, parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
+    except Exception:  # noqa: BLE001 - any failure: the exact reader says what is wrong
+        return None
+    return data if isinstance(data, dict) else None  # an empty file too: the exact way is quick
+
+
+def _text_is_plain(raw: bytes, text: str) -> bool:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # read_yaml drops a leading byte order mark; one further on is refused
+    if len(raw.translate(None, _REFUSED_BYTES)) != len(raw):
+        return False
+    if not raw.isascii() and (_C1_CONTROL.search(raw) or any(c in text for c in _REFUSED_WIDE)):
+        return False
+    if text.startswith(("%", "---", "...", "?")) or _DOCUMENT_LINE.search(text):
+        return False
+    if len(raw) > 2 * MAX_NODES and _most_nodes(raw) > MAX_NODES:
+        return False  # perhaps too many values: the exact reader counts them
+    if any(place.search(text) for place in _DOUBTFUL_PLACES):
+        return False
+    return " #" not in text or _AFTER_COMMENT.search(text) is None
+
+
+def _most_nodes(raw: bytes) -> int:
+    """More than the values a file can have (at most one per two bytes, anyway): each needs a ':'
+    or '?' (in a mapping), a '-' (in a list), or a '[' or ',' (in a flow list)."""
+    counted = raw.translate(None, _NOT_COUNTED)
+    return (1 + 2 * counted.count(b":") + 2 * counted.count(b"?") + counted.count(b"-") + counted.count(b"[")
+            + counted.count(b","))
