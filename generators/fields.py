@@ -9,21 +9,85 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import phonenumbers
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 from email_validator.rfc_constants import EMAIL_MAX_LENGTH
-from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, BeforeValidator, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, WithJsonSchema
+from pydantic_core import CoreConfig, PydanticCustomError, SchemaValidator, ValidationError, core_schema
 
 from . import places
 
 
 def _fail(message: str) -> PydanticCustomError:
     return PydanticCustomError("werkwijzer", message)
+
+
+# --- values checked without a Python call ------------------------------------------------------
+
+# The characters str.strip() removes (str.isspace()); tests/test_fields_fast.py compares.
+PYTHON_WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+NATIVE_PREFIX = "werkwijzer_native_"  # the error type of a value the fast way refused and the exact way too
+_EXACT_SCHEMAS: dict[str, core_schema.CoreSchema] = {}
+
+
+def _rust_chars(chars: str) -> str:
+    """Characters for a class of a pattern in pydantic-core's (Rust) syntax."""
+    return "".join(f"\\x{{{ord(c):X}}}" for c in chars)
+
+
+@dataclass(frozen=True)
+class NativeFirst:
+    """Put last in an Annotated type: the text values `pattern` and `max_length` admit are checked
+    by pydantic-core alone, without a Python call; every other value by the validators before it,
+    as if this were not there.
+
+    The pattern must admit only text those validators return unchanged (or, `as_date`, read as the
+    same date); tests/test_fields_fast.py compares each type both ways. A value that both refuse
+    gets one error of type NATIVE_PREFIX + name; `explain` gives the error the validators
+    themselves raise, for its message.
+    """
+
+    name: str
+    pattern: str
+    max_length: int | None = None
+    as_date: bool = False  # the text admitted is a day, YYYY-MM-DD, and the value its date
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        exact = handler(source)
+        _EXACT_SCHEMAS[self.name] = exact
+        fast = core_schema.str_schema(pattern=self.pattern, max_length=self.max_length, strict=True)
+        if self.as_date:
+            fast = core_schema.chain_schema([fast, core_schema.date_schema(strict=False)])  # reads the text
+        return core_schema.union_schema(
+            [fast, exact], mode="left_to_right", custom_error_type=NATIVE_PREFIX + self.name,
+            custom_error_message=f"not a valid {self.name}",
+            metadata={**exact.get("metadata", {}), "werkwijzer_exact": exact},  # its JSON Schema too
+        )
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> Any:
+        return handler(schema["metadata"]["werkwijzer_exact"])  # type: ignore[index]
+
+
+@cache
+def _exact_validator(name: str) -> SchemaValidator:
+    return SchemaValidator(_EXACT_SCHEMAS[name], CoreConfig(strict=True))  # the model's strictness
+
+
+def explain(error: dict) -> dict:
+    """For an error of a NativeFirst type, the error its exact validators give; any other unchanged."""
+    kind = error["type"]
+    if not isinstance(kind, str) or not kind.startswith(NATIVE_PREFIX):
+        return error
+    try:
+        _exact_validator(kind.removeprefix(NATIVE_PREFIX)).validate_python(error["input"])
+    except ValidationError as exact:
+        return {**exact.errors(include_url=False)[0], "loc": error["loc"]}
+    return error  # not reached: the union tried the exact way and it failed
 
 
 # --- identifiers -------------------------------------------------------------------------------
@@ -45,6 +109,7 @@ Slug = Annotated[
     str,
     AfterValidator(_check_slug),
     WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "examples": ["werkantenne-rabot"]}),
+    NativeFirst("id", SLUG_PATTERN),
 ]
 
 
@@ -61,7 +126,11 @@ def _check_text(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_check_text), Field(max_length=5000)]
+# No control character other than tab and newline, and one character that is not white space.
+_TEXT_CHAR = r"[^\x00-\x08\x0B-\x1F]"
+_NATIVE_TEXT = rf"^{_TEXT_CHAR}*[^\x00-\x1F{_rust_chars(PYTHON_WHITESPACE)}]{_TEXT_CHAR}*$"
+
+Text = Annotated[str, AfterValidator(_check_text), Field(max_length=5000), NativeFirst("text", _NATIVE_TEXT, 5000)]
 """Plain text: shown to readers exactly as written, never interpreted as HTML or Markdown."""
 
 
@@ -77,7 +146,12 @@ def _check_line(value: str) -> str:
     return stripped
 
 
-Line = Annotated[str, AfterValidator(_check_line), Field(max_length=300)]
+# Starts and ends with a character that is not white space (so strip() keeps it as it is), and has
+# no control character but tab, and no line break.
+_LINE_EDGE = rf"[^\x00-\x1F{_rust_chars(PYTHON_WHITESPACE)}]"
+_NATIVE_LINE = rf"^{_LINE_EDGE}(?:[^\x00-\x08\x0A-\x1F]*{_LINE_EDGE})?$"
+
+Line = Annotated[str, AfterValidator(_check_line), Field(max_length=300), NativeFirst("line", _NATIVE_LINE, 300)]
 """A name or short label: one line of plain text."""
 
 
@@ -98,6 +172,10 @@ def _check_partial_date(value: str) -> str:
     return value
 
 
+# Years 1 to 9999 in ASCII digits, days that every month has: dates that exist, as written.
+_NATIVE_PARTIAL_DATE = (r"^(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+                        r"(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|1[0-9]|2[0-8]))?)?$")
+
 PartialDate = Annotated[
     str,
     BeforeValidator(lambda v: v.isoformat() if isinstance(v, dt.date) else v),
@@ -105,6 +183,7 @@ PartialDate = Annotated[
     WithJsonSchema(
         {"type": "string", "pattern": PARTIAL_DATE_PATTERN, "examples": ["2014-04-23", "2014-10", "2014"]}
     ),
+    NativeFirst("partial_date", _NATIVE_PARTIAL_DATE),
 ]
 """A day, a month or a year, as precise as the source is: 2014-04-23, 2014-10 or 2014."""
 
@@ -127,6 +206,9 @@ Day = Annotated[
     dt.date,
     BeforeValidator(_parse_day),
     WithJsonSchema({"type": "string", "format": "date", "examples": ["2026-11-22"]}),
+    # Years 1 to 9999 in ASCII digits, days that every month has.
+    NativeFirst("day", r"^(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])$",
+                as_date=True),
 ]
 
 TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$"
@@ -143,6 +225,7 @@ Time = Annotated[
     str,
     AfterValidator(_check_time),
     WithJsonSchema({"type": "string", "pattern": TIME_PATTERN, "examples": ["09:00", "13:30"]}),
+    NativeFirst("time", r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$"),  # TIME_PATTERN in ASCII digits
 ]
 
 
@@ -178,9 +261,43 @@ def _plain_belgian_phone(value: str) -> phonenumbers.PhoneNumber | None:
 
 def _phone_e164(value: str) -> str:
     number = _plain_belgian_phone(value)
-    if number is not None and phonenumbers.is_valid_number(number):
+    if number is not None and _is_valid_belgian(number.national_number):
         return f"+32{number.national_number}"
     return _phone_e164_parsed(value)
+
+
+# The descriptions phonenumbers reads for +32: is_valid_number(PhoneNumber(32, n)) is true when n
+# matches the general one and any of the number types (which one only decides the type).
+_BELGIAN_NUMBER_TYPES = ("fixed_line", "mobile", "premium_rate", "toll_free", "shared_cost", "voip",
+                         "personal_number", "pager", "uan", "voicemail")
+
+
+@cache
+def _belgian_descriptions() -> tuple[Any, tuple[Any, ...]]:
+    """(general, types), each (possible lengths, compiled pattern) or None, as phonenumbers reads them."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region("BE")
+
+    def compiled(desc: Any) -> tuple[frozenset[int], re.Pattern[str]] | None:
+        if desc is None or not desc.national_number_pattern:
+            return None
+        return frozenset(desc.possible_length or ()), re.compile(desc.national_number_pattern)
+
+    kinds = tuple(compiled(getattr(metadata, name)) for name in _BELGIAN_NUMBER_TYPES)
+    return compiled(metadata.general_desc), tuple(kind for kind in kinds if kind is not None)
+
+
+def _matches(national: str, description: tuple[frozenset[int], re.Pattern[str]] | None) -> bool:
+    if description is None:
+        return False
+    lengths, pattern = description
+    return (not lengths or len(national) in lengths) and pattern.fullmatch(national) is not None
+
+
+def _is_valid_belgian(national_number: int) -> bool:
+    """phonenumbers.is_valid_number of +32 `national_number`, without its per-call lookups."""
+    national = str(national_number)
+    general, kinds = _belgian_descriptions()
+    return _matches(national, general) and any(_matches(national, kind) for kind in kinds)
 
 
 @lru_cache(maxsize=65536)  # the same numbers recur across records; parsing them is costly
@@ -221,7 +338,17 @@ def _is_plain_valid_email(value: str) -> bool:
     domain = match.group(1)
     if "--" in domain:  # Punycode and other R-LDH labels: email_validator's own rules apply
         return False
-    return not any(domain == name or domain.endswith("." + name) for name in SPECIAL_USE_DOMAIN_NAMES)
+    # The domain or a tail of it after a dot is special-use: each tail looked up once.
+    return not any(tail in _SPECIAL_USE for tail in _dot_tails(domain))
+
+
+_SPECIAL_USE = frozenset(SPECIAL_USE_DOMAIN_NAMES)
+
+
+def _dot_tails(domain: str) -> list[str]:
+    """'a.b.c' -> ['a.b.c', 'b.c', 'c']."""
+    parts = domain.split(".")
+    return [".".join(parts[i:]) for i in range(len(parts))]
 
 
 def _check_email(value: str) -> str:
@@ -238,10 +365,18 @@ def _check_email_fully(value: str) -> str:
         raise _fail(f"{value!r} is not an e-mail address ({error})") from None
 
 
+# The plain form above, with a common top-level domain (none special-use) and no '--' in the
+# domain: labels of up to 63 letters and digits, single hyphens inside.
+_COMMON_TOP_LEVEL = [name for name in ("be", "org", "com", "net", "eu", "nl", "fr", "de", "lu", "info", "gent",
+                                       "brussels", "vlaanderen") if name not in SPECIAL_USE_DOMAIN_NAMES]
+_NATIVE_EMAIL = (r"^[a-z0-9_+-]+(?:\.[a-z0-9_+-]+)*@(?:[a-z0-9](?:-?[a-z0-9]){0,62}\.)+"
+                 rf"(?:{'|'.join(_COMMON_TOP_LEVEL)})$")
+
 Email = Annotated[
     str,
     AfterValidator(_check_email),
     WithJsonSchema({"type": "string", "format": "email", "examples": ["werk@stad.gent"]}),
+    NativeFirst("email", _NATIVE_EMAIL, EMAIL_MAX_LENGTH),
 ]
 
 
@@ -271,6 +406,7 @@ Url = Annotated[
     str,
     AfterValidator(_check_url),
     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://stad.gent"]}),
+    NativeFirst("url", r"^https?://[A-Za-z0-9-]*\.[A-Za-z0-9.-]*(?:[/?#][!-~]*)?$"),  # _PLAIN_URL with a dot in the host
 ]
 
 

