@@ -28,7 +28,7 @@ from generators.catalogue import load_catalogue  # noqa: E402
 from generators.diagnostics import DataError  # noqa: E402
 from generators.exports import build_exports, open_data_page  # noqa: E402
 from generators.filecache import FileCache  # noqa: E402
-from generators.mkdocs_serve import DataUpdate, IncrementalBuilder, LastBuild, snapshot  # noqa: E402
+from generators.mkdocs_serve import DataUpdate, IncrementalBuilder, LastBuild, snapshot, watch_often  # noqa: E402
 from generators.page_html import BodyConverter  # noqa: E402
 from generators.render import NEWS_MARKER, RenderedPage, Site, render_news, render_site  # noqa: E402
 from generators.render_tracked import changes_between, render_tracked  # noqa: E402
@@ -220,9 +220,8 @@ def on_serve(server, config, builder):
                *(root / path for path in config.watch)]
     _last.other_paths = [p.resolve() for p in watched if p.exists() and p.resolve() != _last.data_dir]
     _last.other_snapshot = snapshot(_last.other_paths)
-    server.watch(str(_last.data_dir))
     _state["builder"] = server.builder = IncrementalBuilder(builder, _last, _update_data, _refresh_rest)
-    server.watch(str(_state["builder"].reload_folder))
+    watch_often(server, [_last.data_dir, _state["builder"].reload_folder])
     return server
 
 

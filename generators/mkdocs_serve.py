@@ -64,6 +64,27 @@ class LastBuild:
     other_snapshot: Snapshot = field(default_factory=dict)
 
 
+# MkDocs polls watched folders every 0.5 s; an edited data file should show within 2 s, so the
+# data folder is polled more often. Polling stats its few files: no noticeable work.
+DATA_POLL_SECONDS = 0.1
+
+
+def watch_often(server: Any, paths: list[Path]) -> None:
+    """server.watch(path) for each path, polled every DATA_POLL_SECONDS. The interval is the one
+    watchdog's observer holds (`_timeout`) when a watch is added; without it, MkDocs' pace stays."""
+    observer = getattr(server, "observer", None)
+    usual = getattr(observer, "_timeout", None)
+    quicker = isinstance(usual, (int, float)) and not isinstance(usual, bool) and usual > DATA_POLL_SECONDS
+    if quicker:
+        observer._timeout = DATA_POLL_SECONDS
+    try:
+        for path in paths:
+            server.watch(str(path))
+    finally:
+        if quicker:
+            observer._timeout = usual
+
+
 class IncrementalBuilder:
     """Stands in for `mkdocs serve`'s builder (see the hook's on_serve)."""
 
