@@ -91,10 +91,10 @@ def site_first_result(site: Path, query: str, worker: str) -> dict:
         page.locator(SEARCH_INPUT).press(query[-1])
         page.locator(RESULT).first.wait_for(state="visible", timeout=120_000)
         fetched = {r.url.removeprefix(base): transfer_size(r.body()) for r in responses if r.ok}
-        count = page.locator(RESULT).count()
+        shown = page.locator(RESULT).count()
         first = page.locator(f"{RESULT} a").first.get_attribute("href").removeprefix(base)
         browser.close()
     # The worker is fetched with the page, before anything is typed: counted from its file.
     fetched[f"/{worker}"] = gzip_size((site / worker).read_bytes())
-    return {"query": query, "results": count, "first": first, "files": fetched, "bytes": sum(fetched.values()),
+    return {"query": query, "shown": shown, "first": first, "files": fetched, "bytes": sum(fetched.values()),
             "fragments": sum(1 for name in fetched if name.endswith(".pf_fragment"))}
