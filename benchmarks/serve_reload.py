@@ -6,7 +6,6 @@ file (as an editor would), and times the interval until the organisation's page 
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import socket

@@ -17,10 +17,10 @@ from typing import Any, Iterable, Iterator
 from . import clock, places
 from .diagnostics import DataError, Path, Report
 from .filecache import FileCache
-from .loader import data_files, load_files
+from .datafiles import data_files
+from .loader import load_files
 from .model import (
     ENTITY_KINDS,
-    VOCABULARY_KINDS,
     Address,
     Antenne,
     Contact,

@@ -172,9 +172,11 @@ def _check_partial_date(value: str) -> str:
     return value
 
 
-# Years 1 to 9999 in ASCII digits, days that every month has: dates that exist, as written.
-_NATIVE_PARTIAL_DATE = (r"^(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
-                        r"(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|1[0-9]|2[0-8]))?)?$")
+# Years 1 to 9999 in ASCII digits, months, and days that every month has: dates that exist.
+_NATIVE_YEAR = r"(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+_NATIVE_MONTH = r"(?:0[1-9]|1[0-2])"
+_NATIVE_DAY_OF_MONTH = r"(?:0[1-9]|1[0-9]|2[0-8])"
+_NATIVE_PARTIAL_DATE = rf"^{_NATIVE_YEAR}(?:-{_NATIVE_MONTH}(?:-{_NATIVE_DAY_OF_MONTH})?)?$"
 
 PartialDate = Annotated[
     str,
@@ -206,9 +208,7 @@ Day = Annotated[
     dt.date,
     BeforeValidator(_parse_day),
     WithJsonSchema({"type": "string", "format": "date", "examples": ["2026-11-22"]}),
-    # Years 1 to 9999 in ASCII digits, days that every month has.
-    NativeFirst("day", r"^(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])$",
-                as_date=True),
+    NativeFirst("day", rf"^{_NATIVE_YEAR}-{_NATIVE_MONTH}-{_NATIVE_DAY_OF_MONTH}$", as_date=True),
 ]
 
 TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$"

