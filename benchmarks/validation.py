@@ -6,7 +6,9 @@ Synthesises the data (or reads --data), then, per run and interleaved, times fou
 interpreters: `--no-cache`; a first run that finds the cache empty and fills it; a run that finds
 every file remembered but not the report (as after a change of date or folder); and a repeat run,
 which finds the whole report remembered. The cache lives in a temporary folder, so nothing of
-yours is touched.
+yours is touched. Above 4 MB of data, validate shares the files out over two processes
+(generators/validate_split.py) and remembers no files, so a run with the files remembered takes
+as long as a first one there.
 Medians are printed as a table, and written as JSON with --out.
 """
 

@@ -81,6 +81,13 @@ class Catalogue:
                 self.records[kind].append(record)
                 self.origins[id(record)] = Origin(document, (kind, index))
 
+    def know_sources(self, sources: Iterable[Any]) -> None:
+        """Sources kept elsewhere (by another process), to be found by id (`get`) as the records'
+        cited sources, but not records of this catalogue. An id it has already keeps its record."""
+        table = self.by_id["sources"]
+        for source in sources:
+            table.setdefault(source.id, source)
+
     def origin(self, record: Any) -> Origin:
         return self.origins[id(record)]
 

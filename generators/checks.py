@@ -7,18 +7,17 @@ reference rules are a table, so that adding a field that points at other records
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import re
 from functools import lru_cache
 from itertools import chain
 from operator import attrgetter
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator, get_args, get_origin
 
 from . import forking, places
 from .catalogue import Catalogue, earliest_day
 from .diagnostics import Diagnostic, Report, format_path
 from .loader import nearest
-from .model import ENTITY_KINDS, VOCABULARY_KINDS, Address, OpeningHours
+from .model import ENTITY_KINDS, VOCABULARY_KINDS, Address, DataFile, OpeningHours
 from .policy import STALE_AFTER_DAYS
 
 Rule = Callable[[Catalogue, Report], None]
@@ -43,10 +42,29 @@ def _error(catalogue: Catalogue, report: Report, record: Any, subpath: tuple, me
 
 # --- ids ---------------------------------------------------------------------------------------
 
+# Entities share one id space: a contact or event may point at any of them by id alone.
+ID_GROUPS: tuple[tuple[str, ...], ...] = (ENTITY_KINDS, ("sources",), ("events",), ("glossary",),
+                                          *((k,) for k in VOCABULARY_KINDS))
+
+
+def ids_of(records: dict[str, list[Any]]) -> dict[str, list[str]]:
+    """Each kind's ids, in order: what the id rules need to know of records in other files."""
+    return {kind: [record.id for record in items] for kind, items in records.items()}
+
+
+def has_duplicate_ids(ids: dict[str, list[str]]) -> bool:
+    """True when check_unique_ids has something to say about records with these ids."""
+    for kinds in ID_GROUPS:
+        group = [record_id for kind in kinds for record_id in ids.get(kind, ())]
+        if len(set(group)) != len(group):
+            return True
+    return False
+
+
 def check_unique_ids(catalogue: Catalogue, report: Report) -> None:
-    # Entities share one id space: a contact or event may point at any of them by id alone.
-    groups = [ENTITY_KINDS, ("sources",), ("events",), ("glossary",), *((k,) for k in VOCABULARY_KINDS)]
-    for kinds in groups:
+    if not has_duplicate_ids(ids_of(catalogue.records)):
+        return
+    for kinds in ID_GROUPS:
         first: dict[str, Any] = {}
         for kind in kinds:
             for record in catalogue.records[kind]:
@@ -119,6 +137,45 @@ def _unknown(ids: Any, known: Any) -> bool:
     return ids is not None and ids not in known
 
 
+# Kinds whose records cite sources (SOURCE_FIELDS lists nested citations besides `sources`).
+CITING_KINDS = (*ENTITY_KINDS, "events", "glossary")
+
+References = dict[tuple[str, str], set[str]]  # (kind, field) -> every id that field names
+
+
+def references_of(records: dict[str, list[Any]]) -> References:
+    """Every id each reference field names, and (kind, "sources") every source a kind cites:
+    what the reference rule needs to know of records in other files."""
+    named: References = {}
+    for kind, field, _ in REFERENCES:
+        named[(kind, field)] = set(_values_of(records[kind], kind, field)) - {None}
+    for kind in CITING_KINDS:
+        named[(kind, "sources")] = _cited_sources(records[kind], kind)
+    return named
+
+
+def _values_of(records: list[Any], kind: str, field: str) -> Iterable[Any]:
+    """The values a field has in records of a kind: the items of each where it is a list, and
+    None where it is not set."""
+    values = map(attrgetter(field), records)
+    return chain.from_iterable(filter(None, values)) if _is_list_field(kind, field) else values
+
+
+@lru_cache(maxsize=None)
+def _is_list_field(kind: str, field: str) -> bool:
+    """Whether a field of a kind's records holds a list (or perhaps None)."""
+    record_model = get_args(DataFile.model_fields[kind].annotation)[0]
+    annotation = record_model.model_fields[field].annotation
+    return any(get_origin(option) is list for option in (annotation, *get_args(annotation)))
+
+
+def unresolved(references: References, known: Callable[[tuple[str, ...]], frozenset[str]]) -> list[tuple[str, str]]:
+    """The (kind, field)s that name an id that is not known, given the known ids of some kinds."""
+    targets = {(kind, field): kinds for kind, field, kinds in REFERENCES}
+    targets.update({(kind, "sources"): ("sources",) for kind in CITING_KINDS})
+    return [(kind, field) for (kind, field), ids in references.items() if not known(targets[kind, field]).issuperset(ids)]
+
+
 def check_references(catalogue: Catalogue, report: Report) -> None:
     def missing(record: Any, subpath: tuple, target: str, kinds: tuple[str, ...]) -> None:
         if any(catalogue.get(kind, target) is not None for kind in kinds):
@@ -134,18 +191,20 @@ def check_references(catalogue: Catalogue, report: Report) -> None:
         _error(catalogue, report, record, subpath, message)
 
     # Most references are fine: one set operation per field of a kind, then a set lookup per
-    # record where that fails, find the few records worth a closer look.
+    # record where that fails, to find the few records worth a closer look.
+    known_of = lambda kinds: _known_ids(catalogue, kinds)  # noqa: E731
+    failing = set(unresolved(references_of(catalogue.records), known_of))
     for kind, field, targets in REFERENCES:
-        known = _known_ids(catalogue, targets)
-        if not _names_unknown(catalogue.records[kind], field, known):
+        if (kind, field) not in failing:
             continue
+        known = known_of(targets)
         for record in catalogue.records[kind]:
             if _unknown(getattr(record, field), known):
                 for subpath, target in _values(record, field):
                     missing(record, subpath, target, targets)
-    sources = _known_ids(catalogue, ("sources",))
-    for kind in (*ENTITY_KINDS, "events", "glossary"):
-        if _cite_only(catalogue.records[kind], kind, sources):
+    sources = known_of(("sources",))
+    for kind in CITING_KINDS:
+        if (kind, "sources") not in failing:
             continue
         for record in catalogue.records[kind]:
             if _cites_unknown_source(record, kind, sources):
@@ -153,24 +212,14 @@ def check_references(catalogue: Catalogue, report: Report) -> None:
                     missing(record, subpath, target, ("sources",))
 
 
-def _names_unknown(records: list[Any], field: str, known: frozenset[str]) -> bool:
-    """True when any record's field names an id that is not known (_unknown of all at once)."""
-    values = list(map(attrgetter(field), records))
-    lists = [value for value in values if isinstance(value, list)]
-    singles = [value for value in values if value is not None and not isinstance(value, list)]
-    return not (known.issuperset(singles) and known.issuperset(chain.from_iterable(lists)))
-
-
-def _cite_only(records: list[Any], kind: str, sources: frozenset[str]) -> bool:
-    """True when no record cites an unknown source (no _cites_unknown_source among them)."""
-    if not sources.issuperset(chain.from_iterable(map(attrgetter("sources"), records))):
-        return False
+def _cited_sources(records: list[Any], kind: str) -> set[str]:
+    """Every source id records of a kind cite, in `sources` and in the fields of SOURCE_FIELDS
+    (each a list, or a single value or None, of items with their own `sources`)."""
+    cited = set(chain.from_iterable(map(attrgetter("sources"), records)))
     for field in SOURCE_FIELDS.get(kind, ()):
-        for value in map(attrgetter(field), records):
-            for item in value if isinstance(value, list) else ([value] if value else []):
-                if not sources.issuperset(item.sources):
-                    return False
-    return True
+        items = filter(None, _values_of(records, kind, field))  # a model is never false; None is
+        cited.update(chain.from_iterable(map(attrgetter("sources"), items)))
+    return cited
 
 
 def _known_ids(catalogue: Catalogue, kinds: tuple[str, ...]) -> frozenset[str]:
@@ -188,17 +237,38 @@ def _cites_unknown_source(record: Any, kind: str, sources: frozenset[str]) -> bo
     return False
 
 
-def check_self_references(catalogue: Catalogue, report: Report) -> None:
-    for org in catalogue.organisations:
-        seen, current = {org.id}, org
-        while current.parent:
-            if current.parent in seen:
-                _error(catalogue, report, org, ("parent",), f"the parent chain of {org.id!r} loops back on itself")
+def parents_of(records: dict[str, list[Any]]) -> list[tuple[str, str | None]]:
+    """(id, parent) of each organisation record, in order."""
+    return [(org.id, org.parent) for org in records["organisations"]]
+
+
+def parent_loops(parents: list[tuple[str, str | None]]) -> list[int]:
+    """The records (by index) whose chain of parents comes back to an id already in it. A chain
+    goes on through the first record of each id, as Catalogue.get finds it."""
+    first: dict[str, str | None] = {}
+    for org_id, parent in parents:
+        first.setdefault(org_id, parent)
+    looping = []
+    for index, (org_id, parent) in enumerate(parents):
+        seen = {org_id}
+        while parent:
+            if parent in seen:
+                looping.append(index)
                 break
-            seen.add(current.parent)
-            current = catalogue.get("organisations", current.parent)
-            if current is None:
+            seen.add(parent)
+            if parent not in first:
                 break
+            parent = first[parent]
+    return looping
+
+
+def check_parent_loops(catalogue: Catalogue, report: Report) -> None:
+    for index in parent_loops(parents_of(catalogue.records)):
+        org = catalogue.organisations[index]
+        _error(catalogue, report, org, ("parent",), f"the parent chain of {org.id!r} loops back on itself")
+
+
+def check_own_successor(catalogue: Catalogue, report: Report) -> None:
     for antenne in catalogue.antennes:
         if antenne.id in antenne.successors:
             _error(catalogue, report, antenne, ("successors",), "a place cannot be its own successor")
@@ -378,16 +448,27 @@ def check_freshness(catalogue: Catalogue, report: Report) -> None:
             _error(catalogue, report, record, ("id",), message, severity="warning")
 
 
-RULES: list[Rule] = [
+# Rules across files: what they need of records in other files is their ids (ids_of), the ids
+# they name (references_of) and their parents (parents_of).
+CROSSING_RULES: list[Rule] = [
     check_unique_ids,
     check_references,
-    check_self_references,
+    check_parent_loops,
+]
+# Rules that read one record at a time: run on part of the records, they say what they would say
+# about those records run on all.
+RECORD_RULES: list[Rule] = [
+    check_own_successor,
     check_dates,
     check_opening_hours,
     check_places,
     check_people,
+]
+# Rules that read a record and the sources it cites: the same, as long as every source is known.
+CITED_SOURCE_RULES: list[Rule] = [
     check_freshness,
 ]
+RULES: list[Rule] = CROSSING_RULES + RECORD_RULES + CITED_SOURCE_RULES
 
 
 # Rules a forked copy of this process runs while this one runs the rest: about half the time each
@@ -398,7 +479,7 @@ PARALLEL_MIN_RECORDS = 20_000
 
 
 def run_checks(catalogue: Catalogue, report: Report) -> None:
-    forked = _start_forked(catalogue) if _worth_forking(catalogue) else None
+    forked = forking.start(_forked_messages, catalogue) if _worth_forking(catalogue) else None
     for rule in RULES:
         if forked is None or rule not in FORKED_RULES:
             rule(catalogue, report)
@@ -410,22 +491,6 @@ def _worth_forking(catalogue: Catalogue) -> bool:
     return sum(map(len, catalogue.records.values())) >= PARALLEL_MIN_RECORDS and forking.can_fork()
 
 
-_Forked = tuple[Any, Any]  # the process and the reading end of its pipe
-
-
-def _start_forked(catalogue: Catalogue) -> _Forked | None:
-    """A copy of this process running FORKED_RULES; None if none could start (the rules run here)."""
-    context = multiprocessing.get_context("fork")
-    try:
-        receiving, sending = context.Pipe(duplex=False)
-        process = context.Process(target=_run_forked, args=(catalogue, sending), daemon=True)
-        process.start()  # forked: the catalogue is shared, not pickled
-    except OSError:
-        return None
-    sending.close()
-    return process, receiving
-
-
 def _forked_rules(catalogue: Catalogue) -> Report:
     report = Report()
     for rule in FORKED_RULES:
@@ -433,18 +498,13 @@ def _forked_rules(catalogue: Catalogue) -> Report:
     return report
 
 
-def _run_forked(catalogue: Catalogue, sending: Any) -> None:
+def _forked_messages(catalogue: Catalogue) -> list[tuple]:
     """In the forked copy: the rules' messages, as plain tuples (they pickle fastest)."""
-    sending.send([d.as_tuple() for d in _forked_rules(catalogue).items])
-    sending.close()
+    return [d.as_tuple() for d in _forked_rules(catalogue).items]
 
 
-def _finish_forked(forked: _Forked, catalogue: Catalogue) -> list[Diagnostic]:
-    process, receiving = forked
+def _finish_forked(forked: forking.Forked, catalogue: Catalogue) -> list[Diagnostic]:
     try:
-        items = [Diagnostic(*item) for item in receiving.recv()]
-    except (EOFError, OSError):  # the copy died: the same rules here give the same messages
-        items = _forked_rules(catalogue).items
-    receiving.close()
-    process.join()
-    return items
+        return [Diagnostic(*item) for item in forked.result()]
+    except forking.ForkedDied:  # the same rules here give the same messages
+        return _forked_rules(catalogue).items

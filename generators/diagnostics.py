@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
-from operator import attrgetter
-from typing import Iterable, Literal
+from typing import Iterable, Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 Path = tuple  # of str (mapping keys) and int (list indexes)
@@ -22,8 +20,9 @@ def format_path(path: Path) -> str:
     return text
 
 
-@dataclass(frozen=True, order=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
+    """One message. A tuple: made, compared, sorted and pickled fast (25,000 at a time on large data)."""
+
     file: str
     line: int
     column: int
@@ -33,7 +32,7 @@ class Diagnostic:
 
     def as_tuple(self) -> tuple[str, int, int, Severity, str, str]:
         """The fields in order, as Diagnostic(*...) takes them back: pickles and JSON fastest."""
-        return (self.file, self.line, self.column, self.severity, self.field, self.message)
+        return tuple(self)  # type: ignore[return-value]
 
     def text(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
@@ -53,9 +52,6 @@ class Diagnostic:
             f"::{self.severity} file={prop(self.file)},line={self.line},col={self.column},"
             f"title={title}::{data(self.message)}"
         )
-
-
-_ORDER = attrgetter("file", "line", "column", "severity", "field", "message")
 
 
 class Report:
@@ -79,8 +75,8 @@ class Report:
         return [d for d in self.sorted() if d.severity == "warning"]
 
     def sorted(self) -> list[Diagnostic]:
-        # The dataclass's own order, by a key: its generated comparison is slow at 25,000 items.
-        return sorted(set(self.items), key=_ORDER)
+        """Each message once, by file, line, column, severity, field and message (the tuple's order)."""
+        return sorted(set(self.items))
 
     def render(self, fmt: str = "text") -> str:
         items = self.sorted()
@@ -91,7 +87,7 @@ class Report:
                 {
                     "errors": errors,
                     "warnings": warnings,
-                    "diagnostics": [asdict(d) for d in items],
+                    "diagnostics": [d._asdict() for d in items],
                 },
                 ensure_ascii=False,
                 indent=2,

@@ -9,7 +9,7 @@ used only where cheap checks of the text show that nothing can read differently:
   carriage returns, control characters, YAML 1.1 line breaks (U+0085, U+2028, U+2029), byte order
   marks, backslash escapes; and none of `* & ! | > { }`, so no alias, anchor, tag, block scalar
   or flow mapping; no directive and no document marker;
-- no plain (unquoted) scalar that starts like a number or a yes/no/null word, unless it is one of
+- no plain (unquoted) scalar that starts like a number (to yaml_rs, `_1` does) or a yes/no/null word, unless it is one of
   the few forms both readers read alike (`12`, `-3.5`, `true`, `false`, `null`). Every other plain
   scalar is text to both, and none of them is a YAML 1.1 hazard, since each hazard starts with a
   digit, a sign or a dot, or is a yes/no word.
@@ -35,8 +35,10 @@ _REFUSED_BYTES = bytes([*range(0x00, 0x0A), *range(0x0B, 0x20), 0x7F]) + b"\\*&!
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
 _REFUSED_WIDE = "\u2028\u2029\ufeff\ufffe\uffff"
 _DOCUMENT_LINE = re.compile(r"\n(?:---|\.\.\.|%)")  # a directive or a document marker
-# Values need one of these (see _most_nodes); every other byte is left out before counting.
-_NOT_COUNTED = bytes(sorted(set(range(256)) - set(b":?-[,")))
+# Values need one of these (see _most_nodes).
+_COUNTED_BYTES = b":?-[,"
+# Every byte but those: left out in one pass, so that what is left is quick to look at.
+_NEITHER = bytes(sorted(set(range(256)) - set(_REFUSED_BYTES) - set(_COUNTED_BYTES)))
 
 # A plain scalar both readers read alike although it is not text; followed by the end of the value.
 _SAME_EITHER_WAY = r"(?:-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?|true|false|null)[ ]*(?:[\n,\]#]|\Z)"
@@ -44,22 +46,23 @@ _WORD = r"(?:[yYnN~]|[yY]es|YES|[nN]o|NO|[oO]n|ON|[oO]ff|OFF|[tT]rue|TRUE|[fF]al
 # A whole plain scalar that starts like a number or is a yes/no/null word: it has no space, and
 # ends where a value ends (before a comment, a line break, or in a flow list ',', ']' or ':').
 _END = r"[ ]*(?:[\n,\]:#]|\Z)"
-_DOUBTFUL = rf"(?=[-+.0-9yYnNoOtTfF~])(?!{_SAME_EITHER_WAY})(?:[-+]?[.0-9]\S*?|{_WORD}){_END}"
-# Where a plain scalar can start, each with its own search (a literal first character keeps the
-# search fast): after ': ' or '- ' (or on a later line), after '[' or ',' in a flow list, and
-# right after the colon of a quoted key ("a":1).
+# yaml_rs also reads digits with underscores in or before them as a number (`_1`, `-_1`, `1__2`).
+_DOUBTFUL = rf"(?=[-+._0-9yYnNoOtTfF~])(?!{_SAME_EITHER_WAY})(?:[-+]?[._0-9]\S*?|{_WORD}){_END}"
+# Where a plain scalar can start, one search per first character (a literal first character keeps
+# the search fast): after ': ' or '- ' (or on a later line), right after the colon of a quoted
+# key ("a":1), and after '[' or ',' in a flow list.
 _LATER_LINE = r"(?:[ ]*(?:#[^\n]*)?\n)*[ ]*"  # after the line break: blank and comment lines
 _FLOW_GAP = r"(?:\s|#[^\n]*\n)*"
 _DOUBTFUL_PLACES = tuple(re.compile(pattern) for pattern in (
-    rf": +{_DOUBTFUL}", rf":\n{_LATER_LINE}{_DOUBTFUL}", rf"- +{_DOUBTFUL}", rf"-\n{_LATER_LINE}{_DOUBTFUL}",
+    rf":(?: +|\n{_LATER_LINE}|(?<=[\"']:)){_DOUBTFUL}", rf"-(?: +|\n{_LATER_LINE}){_DOUBTFUL}",
     # PyYAML refuses a plain scalar that starts with '?' or ':' in a flow list; yaml_rs reads text.
     rf"\[{_FLOW_GAP}(?:[?:]|{_DOUBTFUL})", rf",{_FLOW_GAP}(?:[?:]|{_DOUBTFUL})",
-    rf'":{_DOUBTFUL}', rf"':{_DOUBTFUL}",
     # PyYAML reads '?' before a space or a line break as the start of a complex key; yaml_rs may not.
     r"\?(?<=[ \n\[,]\?)(?=[ \n,\]]|\Z)",
 ))
-# ... and after a value's comment, when the value is on a later line ('key: # note').
-_AFTER_COMMENT = re.compile(rf"[:-][ ]+#[^\n]*\n{_LATER_LINE}{_DOUBTFUL}")
+# ... and after a value's comment, when the value is on a later line ('key: # note'): found from
+# the '#', which is rare, and then looked back from for the ':' or '-' and spaces before it.
+_COMMENT_THEN_DOUBTFUL = re.compile(rf"#[^\n]*\n{_LATER_LINE}{_DOUBTFUL}")
 
 
 def read_clean(raw: bytes, text: str) -> dict[str, Any] | None:
@@ -76,22 +79,36 @@ def read_clean(raw: bytes, text: str) -> dict[str, Any] | None:
 def _text_is_plain(raw: bytes, text: str) -> bool:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # read_yaml drops a leading byte order mark; one further on is refused
-    if len(raw.translate(None, _REFUSED_BYTES)) != len(raw):
-        return False
+    kept = raw.translate(None, _NEITHER)
+    if kept.translate(None, _COUNTED_BYTES):
+        return False  # a refused byte
     if not raw.isascii() and (_C1_CONTROL.search(raw) or any(c in text for c in _REFUSED_WIDE)):
         return False
     if text.startswith(("%", "---", "...", "?")) or _DOCUMENT_LINE.search(text):
         return False
-    if len(raw) > 2 * MAX_NODES and _most_nodes(raw) > MAX_NODES:
+    if len(raw) > 2 * MAX_NODES and _most_nodes(kept) > MAX_NODES:
         return False  # perhaps too many values: the exact reader counts them
     if any(place.search(text) for place in _DOUBTFUL_PLACES):
         return False
-    return " #" not in text or _AFTER_COMMENT.search(text) is None
+    return not _doubtful_after_comment(text)
 
 
-def _most_nodes(raw: bytes) -> int:
-    """More than the values a file can have (at most one per two bytes, anyway): each needs a ':'
-    or '?' (in a mapping), a '-' (in a list), or a '[' or ',' (in a flow list)."""
-    counted = raw.translate(None, _NOT_COUNTED)
+def _most_nodes(counted: bytes) -> int:
+    """More than the values a file can have (at most one per two bytes, anyway), from its bytes
+    among _COUNTED_BYTES: each value needs a ':' or '?' (in a mapping), a '-' (in a list), or a
+    '[' or ',' (in a flow list)."""
     return (1 + 2 * counted.count(b":") + 2 * counted.count(b"?") + counted.count(b"-") + counted.count(b"[")
             + counted.count(b","))
+
+
+def _doubtful_after_comment(text: str) -> bool:
+    """Whether `[:-][ ]+#[^\n]*\n` and a doubtful value on a later line occur in the text."""
+    found = _COMMENT_THEN_DOUBTFUL.search(text)
+    while found is not None:
+        start = before = found.start()
+        while before > 0 and text[before - 1] == " ":
+            before -= 1
+        if 0 < before < start and text[before - 1] in ":-":
+            return True
+        found = _COMMENT_THEN_DOUBTFUL.search(text, start + 1)
+    return False

@@ -248,21 +248,20 @@ _PLAIN_BELGIAN_PHONE = re.compile(r"(?:0|\+32 ?)([1-9][0-9]*(?:[ ./-][0-9]+)*)")
 _PHONE_SEPARATORS = str.maketrans("", "", " ./-")
 
 
-def _plain_belgian_phone(value: str) -> phonenumbers.PhoneNumber | None:
-    """The number parse() would give for a plain Belgian form, or None for any other form."""
+def _plain_belgian_national(value: str) -> str | None:
+    """The national number parse() would read in a plain Belgian form (digits, no leading 0), or
+    None for any other form."""
     match = _PLAIN_BELGIAN_PHONE.fullmatch(value)
     if match is None:
         return None
     national = match.group(1).translate(_PHONE_SEPARATORS)
-    if len(national) > 9:  # longer than any Belgian number: let parse() say what is wrong
-        return None
-    return phonenumbers.PhoneNumber(country_code=32, national_number=int(national))
+    return national if len(national) <= 9 else None  # longer than any Belgian number: parse() says why
 
 
 def _phone_e164(value: str) -> str:
-    number = _plain_belgian_phone(value)
-    if number is not None and _is_valid_belgian(number.national_number):
-        return f"+32{number.national_number}"
+    national = _plain_belgian_national(value)
+    if national is not None and _is_valid_belgian(national):
+        return f"+32{national}"
     return _phone_e164_parsed(value)
 
 
@@ -270,34 +269,30 @@ def _phone_e164(value: str) -> str:
 # matches the general one and any of the number types (which one only decides the type).
 _BELGIAN_NUMBER_TYPES = ("fixed_line", "mobile", "premium_rate", "toll_free", "shared_cost", "voip",
                          "personal_number", "pager", "uan", "voicemail")
+_ANY_LENGTH = range(1, 18)  # phonenumbers' longest national number has 17 digits
 
 
 @cache
-def _belgian_descriptions() -> tuple[Any, tuple[Any, ...]]:
-    """(general, types), each (possible lengths, compiled pattern) or None, as phonenumbers reads them."""
+def _belgian_validity() -> dict[int, re.Pattern[str]]:
+    """For each length of national number, one pattern that matches the valid ones: the general
+    description (in a lookahead) and any type's, as phonenumbers reads them for +32."""
     metadata = phonenumbers.PhoneMetadata.metadata_for_region("BE")
-
-    def compiled(desc: Any) -> tuple[frozenset[int], re.Pattern[str]] | None:
-        if desc is None or not desc.national_number_pattern:
-            return None
-        return frozenset(desc.possible_length or ()), re.compile(desc.national_number_pattern)
-
-    kinds = tuple(compiled(getattr(metadata, name)) for name in _BELGIAN_NUMBER_TYPES)
-    return compiled(metadata.general_desc), tuple(kind for kind in kinds if kind is not None)
-
-
-def _matches(national: str, description: tuple[frozenset[int], re.Pattern[str]] | None) -> bool:
-    if description is None:
-        return False
-    lengths, pattern = description
-    return (not lengths or len(national) in lengths) and pattern.fullmatch(national) is not None
+    general = metadata.general_desc
+    kinds = [desc for desc in (getattr(metadata, name) for name in _BELGIAN_NUMBER_TYPES)
+             if desc is not None and desc.national_number_pattern]
+    patterns = {}
+    for length in general.possible_length or _ANY_LENGTH:
+        fitting = [f"(?:{desc.national_number_pattern})" for desc in kinds
+                   if not desc.possible_length or length in desc.possible_length]
+        if fitting:
+            patterns[length] = re.compile(rf"(?=(?:{general.national_number_pattern})\Z)(?:{'|'.join(fitting)})")
+    return patterns
 
 
-def _is_valid_belgian(national_number: int) -> bool:
-    """phonenumbers.is_valid_number of +32 `national_number`, without its per-call lookups."""
-    national = str(national_number)
-    general, kinds = _belgian_descriptions()
-    return _matches(national, general) and any(_matches(national, kind) for kind in kinds)
+def _is_valid_belgian(national: str) -> bool:
+    """phonenumbers.is_valid_number of +32 and these digits (no leading 0), without its per-call lookups."""
+    pattern = _belgian_validity().get(len(national))
+    return pattern is not None and pattern.fullmatch(national) is not None
 
 
 @lru_cache(maxsize=65536)  # the same numbers recur across records; parsing them is costly
@@ -449,4 +444,5 @@ HouseNumber = Annotated[
     BeforeValidator(_house_number),
     AfterValidator(_check_line),
     WithJsonSchema({"type": ["string", "integer"], "examples": ["2", "12A", "2 bus 3"]}),
+    NativeFirst("house_number", _NATIVE_LINE),
 ]

@@ -28,7 +28,6 @@ import sys
 import tempfile
 import time
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -50,6 +49,8 @@ REPORTS_KEPT = 16  # whole reports remembered: the latest few data states, folde
 @cache
 def code_fingerprint() -> str:
     """Changes whenever the package's source, its reference data or a library version changes."""
+    from importlib import metadata  # slow to import, and only a run that remembers needs it
+
     digest = hashlib.sha256(sys.version.encode())
     for name in LIBRARIES:
         try:

@@ -142,21 +142,24 @@ class _Section:
         if first is None or not isinstance(self.records, list):
             raise _Unclear
         indent = _indent(text, first)
-        # A '- ' line, its first key, and where that key's value starts when it is on the line.
-        dash = re.compile(rf"\n {{{indent}}}-(?:[ ]+((?:[A-Za-z_][A-Za-z0-9_]*[ ]*:(?:[ ]+(?=[^ \n#]))?)?)|(?=\n)|\Z)")
+        # A '- ' line, its first key (group 1, its name group 2), and where that key's value starts
+        # when it is on the line.
+        dash = re.compile(rf"\n {{{indent}}}-(?:[ ]+((?:([A-Za-z_][A-Za-z0-9_]*)[ ]*:(?:[ ]+(?=[^ \n#]))?)?)|(?=\n)|\Z)")
         starts, first_keys = [], []
-        line, counted_to = self.line, self.start
+        line, counted_to, size = self.line, self.start, len(text)
         for match in dash.finditer(text, first - 1, self.end):
-            if match.end() >= len(text) or text[match.end()] in "\n#" and not match.group(1):
+            head, name = match.group(1, 2)
+            begin, end = match.start() + 1, match.end()
+            if end >= size or text[end] in "\n#" and not head:
                 raise _Unclear  # the record's first key is not on the '- ' line
-            begin = match.start() + 1
             line += text.count("\n", counted_to, begin)
             counted_to = begin
-            key_column = match.start(1) - begin if match.group(1) is not None else match.end() - begin
-            starts.append((begin, line, key_column))
-            head = match.group(1) or ""
-            first_keys.append((_KEY.match(head).group(1) if head else None,
-                               match.end() - begin if head.endswith(" ") else None))
+            if head is None:
+                starts.append((begin, line, end - begin))
+                first_keys.append((None, None))
+            else:
+                starts.append((begin, line, match.start(1) - begin))
+                first_keys.append((name, end - begin if head.endswith(" ") else None))
         if len(starts) != len(self.records):
             raise _Unclear
         self._starts, self._first_keys = starts, first_keys

@@ -35,8 +35,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _validate(paths: list[str], report: Report, cache: FileCache | None) -> None:
-    from .catalogue import load_catalogue  # loading's libraries, only when there is loading to do
+    # Loading's libraries, only when there is loading to do.
+    from .catalogue import load_catalogue
+    from .validate_split import validate_split
 
+    if validate_split(paths, report):
+        return  # much data: two processes, each on part of it, and no file remembered
     try:
         load_catalogue(paths, report, cache=cache)
     except DataError:

@@ -183,6 +183,7 @@ SNIPPETS = ["", " ", "\n", "\t", "\r", "- ", ": ", "#", " #", "*a", "&a ", "!!st
 @example("antennes:\n  - id: a\n    name: b\n")
 @example("antennes:\n- id: a\n  name:\n  kind: 0032\n")
 @example('antennes:\n  - id: a\n    name: "x\n  - id: y"\n')
+@example("\nantennes:\n- id: _0\n")
 def test_generated_yaml_reads_the_same_or_is_handed_over(text: str) -> None:
     assert_fast_is_exact(text)
 
@@ -200,6 +201,7 @@ def test_mutated_yaml_reads_the_same_or_is_handed_over(text: str, data: st.DataO
     ("12", True), ("-3", True), ("1.5", True), ("-0.0", True), ("true", True), ("false", True), ("null", True),
     ("0032", False), ("1_000", False), ("0x1F", False), ("1.", False), ("1e3", False), ("+12", False),
     ("yes", False), ("no", False), ("On", False), ("~", False), ("True", False), ("12:30", False), (".inf", False),
+    ("_0", False), ("-_1", False), ("_1.5", False), ("__9000", False),  # numbers to yaml_rs, text to PyYAML
 ])
 def test_plain_scalars_that_could_read_differently_are_handed_over(value: str, same_either_way: bool) -> None:
     for text in (f"a: {value}\n", f"a:\n- {value}\n", f"a: [x, {value}]\n", f"a:\n  {value}\n", f"a: [\n  {value}]\n"):

@@ -75,8 +75,9 @@ def test_phone_fast_path_agrees_with_phonenumbers(value: str) -> None:
 
 @pytest.mark.parametrize("written", ["09 266 35 00", "+32 9 266 35 00", "054 28 98 03", "0475 12 34 56", "+32475123456"])
 def test_common_belgian_numbers_take_the_fast_path(written: str) -> None:
-    number = fields._plain_belgian_phone(written)
-    assert number is not None and fields.phonenumbers.is_valid_number(number)
+    national = fields._plain_belgian_national(written)
+    assert national is not None
+    assert fields.phonenumbers.is_valid_number(fields.phonenumbers.PhoneNumber(country_code=32, national_number=int(national)))
     assert fields._phone_e164(written) == full_phone(written)
 
 
@@ -179,7 +180,7 @@ def _strict_model(annotation: Any) -> type[BaseModel]:
 
 NATIVE_FIRST = {"Slug": fields.Slug, "Line": fields.Line, "Text": fields.Text,
                 "PartialDate": fields.PartialDate, "Time": fields.Time, "Day": fields.Day, "Url": fields.Url,
-                "Email": fields.Email}
+                "Email": fields.Email, "HouseNumber": fields.HouseNumber}
 # Each type with its native check, and as it was: the same validators without it.
 HOLDERS = {name: (_strict_model(kind), _strict_model(Annotated[tuple(get_args(kind)[:-1])]))
            for name, kind in NATIVE_FIRST.items()}
@@ -215,6 +216,9 @@ values_near_the_edges = (
 @example(name="Line", value="  " + "y" * 299 + "  ")
 @example(name="Line", value=" \x0b abc")
 @example(name="Line", value="abc\x1c")
+@example(name="HouseNumber", value=" 12 ")
+@example(name="HouseNumber", value=12)
+@example(name="HouseNumber", value=0)
 @example(name="Text", value="\x1c")
 @example(name="PartialDate", value="2014-02-29")
 @example(name="PartialDate", value="0000")
@@ -239,7 +243,7 @@ def test_native_checks_agree_with_the_validators_they_stand_in_for(name: str, va
 @example(national=475123456)
 def test_belgian_validity_agrees_with_phonenumbers(national: int) -> None:
     number = phonenumbers.PhoneNumber(country_code=32, national_number=national)
-    assert fields._is_valid_belgian(national) == phonenumbers.is_valid_number(number)
+    assert fields._is_valid_belgian(str(national)) == phonenumbers.is_valid_number(number)
 
 
 @MANY

@@ -55,8 +55,8 @@ def messages(folder: Path, monkeypatch: pytest.MonkeyPatch, forked: bool) -> lis
 
 def test_forked_checks_say_what_one_process_says(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     started = []
-    original = checks._start_forked
-    monkeypatch.setattr(checks, "_start_forked", lambda catalogue: started.append(1) or original(catalogue))
+    original = forking.start
+    monkeypatch.setattr(forking, "start", lambda *args: started.append(1) or original(*args))
     alone = messages(data, monkeypatch, forked=False)
     assert not started
     shared = messages(data, monkeypatch, forked=True)
@@ -67,10 +67,22 @@ def test_forked_checks_say_what_one_process_says(data: Path, monkeypatch: pytest
 
 def test_a_copy_that_dies_costs_only_time(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     alone = messages(data, monkeypatch, forked=False)
-    monkeypatch.setattr(checks, "_run_forked", lambda catalogue, sending: os._exit(3))
+    monkeypatch.setattr(checks, "_forked_messages", lambda catalogue: os._exit(3))
     assert messages(data, monkeypatch, forked=True) == alone
 
 
 def test_no_copy_for_small_data() -> None:
     catalogue = Catalogue(today=TODAY)
     assert not checks._worth_forking(catalogue)
+
+
+def test_a_copy_whose_work_fails_prints_no_traceback(data: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capfd: pytest.CaptureFixture[str]) -> None:
+    alone = messages(data, monkeypatch, forked=False)
+
+    def broken(catalogue: Catalogue) -> list:
+        raise RuntimeError("broken in the copy")
+
+    monkeypatch.setattr(checks, "_forked_messages", broken)
+    assert messages(data, monkeypatch, forked=True) == alone
+    assert "Traceback" not in capfd.readouterr().err

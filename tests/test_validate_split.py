@@ -1,0 +1,196 @@
+"""`validate` split over two processes says exactly what it says in one, in every format.
+
+On much data, this process and a forked copy each load and check part of the files
+(generators/validate_split.py). Here the split is forced on small data, with the files shared out
+so that records and the sources they cite land in different parts; its output must equal the
+whole way's, whether the data is fine, has mistakes in single records, has files that do not
+load, or has mistakes across files (which only the whole way can place, so it takes over).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from generators import forking, validate_split
+from generators.cli import main
+
+from .conftest import DATA
+
+INVALID = Path(__file__).resolve().parent / "fixtures" / "invalid"
+FORMATS = ("text", "json", "github")
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
+
+
+@pytest.fixture(autouse=True)
+def small_data_splits(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Threads other tests left behind would forbid forking; the copy here touches none of their locks.
+    monkeypatch.setattr(forking, "can_fork", lambda: True)
+    monkeypatch.setattr(validate_split, "SPLIT_MIN_BYTES", 0)
+    monkeypatch.setenv("WERKWIJZER_TODAY", "2026-11-22")
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture()
+def sources_apart(monkeypatch: pytest.MonkeyPatch) -> list:
+    """Files holding sources go to the copy, all others stay here; each split is recorded."""
+    splits: list = []
+
+    def shares(files: list[Path], sizes: list[int]) -> tuple[list[Path], list[Path]]:
+        theirs = [f for f in files if f.name.startswith("sources")]
+        mine = [f for f in files if f not in theirs]
+        splits.append((mine, theirs))
+        return mine, theirs
+
+    monkeypatch.setattr(validate_split, "_shares", shares)
+    return splits
+
+
+def synthetic(folder: Path, organisations: int = 40) -> Path:
+    assert main(["synth", "--organisations", str(organisations), "--seed", "3", str(folder)]) == 0
+    return folder
+
+
+def outputs(capsys: pytest.CaptureFixture[str], folder: Path) -> dict[str, tuple[int, str]]:
+    capsys.readouterr()
+    found = {fmt: (main(["validate", "--no-cache", "--format", fmt, str(folder)]), capsys.readouterr().out)
+             for fmt in FORMATS}
+    assert "Traceback" not in capsys.readouterr().err
+    return found
+
+
+def whole_way(capsys: pytest.CaptureFixture[str], folder: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
+    with monkeypatch.context() as m:
+        m.setattr(validate_split, "validate_split", lambda paths, report: False)
+        return outputs(capsys, folder)
+
+
+def test_fine_data_split_says_what_the_whole_way_says(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch, sources_apart: list) -> None:
+    folder = synthetic(tmp_path / "data")
+    with monkeypatch.context() as m:
+        said = spy_on_split(m)
+        split = outputs(capsys, folder)
+    assert said == [True, True, True]
+    assert sources_apart and all(theirs and mine for mine, theirs in sources_apart)  # it really split
+    assert split == whole_way(capsys, folder, monkeypatch)
+    code, text = split["text"]
+    assert code == 0 and "warning: " in text  # stale records: their age comes from the other part's sources
+
+
+def test_mistakes_in_records_split_say_what_the_whole_way_says(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch, sources_apart: list) -> None:
+    folder = synthetic(tmp_path / "data")
+    edit(folder / "sources.yaml", r'\n    date: "\d{4}', '\n    date: "2099')  # in the copy; cited here
+    edit(folder / "antennes.yaml", r'last_checked: "\d{4}', 'last_checked: "2099')
+    edit(folder / "antennes.yaml", r'area_served: \["', 'area_served: ["Nergensdorp", "')
+    edit(folder / "antennes.yaml", r'closes: "\d\d:\d\d"', 'closes: "06:00"')
+    edit(folder / "antennes.yaml", r'email: "[a-z-]+@', 'email: "jan.peeters@')
+    crossing = spy_on_crossing(monkeypatch)
+    split = outputs(capsys, folder)
+    assert crossing and not any(crossing)  # the split's own answer, not the whole way's
+    assert split == whole_way(capsys, folder, monkeypatch)
+    code, text = split["text"]
+    assert code == 1 and text.count(": error: ") >= 5
+    for said in ("2099", "Nergensdorp", "06:00", "jan.peeters@"):
+        assert said in text
+
+
+@pytest.mark.parametrize("mistake", ["duplicate source", "unknown operator", "unknown source", "parent loop"])
+def test_mistakes_across_files_are_told_the_whole_way(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch, sources_apart: list,
+                                                      mistake: str) -> None:
+    folder = synthetic(tmp_path / "data")
+    if mistake == "duplicate source":  # here, a source the copy has too
+        first = re.search(r'- id: "([^"]+)"', (folder / "sources.yaml").read_text("utf-8")).group(1)  # type: ignore[union-attr]
+        (folder / "zz-more.yaml").write_text(f'sources:\n  - id: "{first}"\n    publisher: "Stad Gent"\n'
+                                             '    title: "Nog een bron"\n    date: "2026-01-15"\n    kind: "presentatie"\n')
+    elif mistake == "unknown operator":
+        edit(folder / "antennes.yaml", r'operators: \["', 'operators: ["bestaat-niet", "')
+    elif mistake == "unknown source":  # cited here, missing in the copy's sources
+        edit(folder / "antennes.yaml", r'\n    sources: \["', '\n    sources: ["bron-bestaat-niet", "')
+    else:  # an organisation that is its own parent
+        edit(folder / "organisations.yaml", r'(- id: "([^"]+)"(?:\n    [^\n]*)*?\n    parent: )"[^"]+"', r'\1"\2"')
+    crossing = spy_on_crossing(monkeypatch)
+    split = outputs(capsys, folder)
+    assert crossing == [True, True, True]  # found out in each format, and told the whole way
+    assert split == whole_way(capsys, folder, monkeypatch)
+    assert split["text"][0] == 1
+
+
+def test_a_file_that_does_not_load_stops_the_rules_as_the_whole_way_does(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, sources_apart: list) -> None:
+    folder = synthetic(tmp_path / "data")
+    shutil.copy(INVALID / "closed_before-opened.yaml", folder / "zz-rule.yaml")  # a rule's mistake
+    shutil.copy(INVALID / "name_missing.yaml", folder / "zz-load.yaml")  # a mistake that stops loading
+    (folder / "sources-unreadable.yaml").write_bytes(b"sources:\n  - id: \xff\n")  # not UTF-8, in the copy
+    with monkeypatch.context() as m:
+        said = spy_on_split(m)
+        split = outputs(capsys, folder)
+    assert said == [True, True, True]
+    assert split == whole_way(capsys, folder, monkeypatch)
+    code, text = split["text"]
+    assert code == 1 and "sources-unreadable.yaml:2:" in text and "zz-load.yaml" in text
+    assert "zz-rule.yaml" not in text  # no rule runs while a file does not load
+
+
+def test_a_copy_that_dies_costs_only_time(tmp_path: Path, capfd: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = synthetic(tmp_path / "data")
+    shutil.copy(INVALID / "closed_before-opened.yaml", folder / "zz-rule.yaml")
+    expected = whole_way(capfd, folder, monkeypatch)  # type: ignore[arg-type]
+    original = validate_split._check_part
+    parent = os.getpid()
+    monkeypatch.setattr(validate_split, "_check_part",
+                        lambda files, exchange: original(files, exchange) if os.getpid() == parent else os._exit(3))
+    assert outputs(capfd, folder) == expected  # type: ignore[arg-type]
+
+
+def test_the_real_split_shares_out_the_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = synthetic(tmp_path / "data", organisations=60)
+    splits = []
+    original = validate_split._shares
+    monkeypatch.setattr(validate_split, "_shares", lambda files, sizes: splits.append(original(files, sizes)) or splits[-1])
+    split = outputs(capsys, folder)
+    assert split == whole_way(capsys, folder, monkeypatch)
+    mine, theirs = splits[0]
+    assert mine and theirs and sorted(mine + theirs) == sorted(folder.glob("*.yaml"))
+
+
+def test_a_file_named_twice_is_validated_the_whole_way(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = synthetic(tmp_path / "data")
+    capsys.readouterr()
+    code = main(["validate", "--no-cache", str(folder), str(folder / "sources.yaml")])
+    assert code == 1 and "duplicate id" in capsys.readouterr().out
+
+
+def edit(path: Path, pattern: str, replacement: str) -> None:
+    """Replace the first match of a pattern in a file, which must have one."""
+    text, count = re.subn(pattern, replacement, path.read_text("utf-8"), count=1)
+    assert count == 1, (path, pattern)
+    path.write_text(text, "utf-8")
+
+
+def spy_on_split(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether the split said it all (True) or left it to the whole way, each time."""
+    answers: list[bool] = []
+    original = validate_split.validate_split
+    monkeypatch.setattr(validate_split, "validate_split",
+                        lambda paths, report: answers.append(original(paths, report)) or answers[-1])
+    return answers
+
+
+def spy_on_crossing(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """What the split decided, each time, about mistakes across files."""
+    answers: list[bool] = []
+    original = validate_split._crossing_says_something
+    monkeypatch.setattr(validate_split, "_crossing_says_something",
+                        lambda parts: answers.append(original(parts)) or answers[-1])
+    return answers
