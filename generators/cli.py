@@ -2,18 +2,20 @@
 
 Each command lives in its own module with two functions, `add_arguments(parser)` and
 `run(args) -> exit code`; this table names them, so a command is imported only when it is used.
-Exit codes: 0 fine (warnings allowed), 1 errors in the data, 2 wrong usage.
+Exit codes: 0 fine (warnings allowed), 1 errors in the data, 2 wrong usage, 141 output cut off.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from .diagnostics import DataError
 
 EXIT_ERRORS = 1
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a tool that a closed pipe stopped
 
 # name -> (module under generators/, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -54,3 +56,15 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERRORS
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader stopped reading (`| head`): end quietly, as on SIGPIPE
+        _stdout_to_nowhere()
+        return EXIT_BROKEN_PIPE
+
+
+def _stdout_to_nowhere() -> None:
+    """Point standard output at /dev/null, so that flushing what is left at exit fails no more."""
+    try:
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nowhere, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (captured): nothing to flush
+        pass

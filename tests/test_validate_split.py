@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import pytest
 
 from generators import forking, validate_split
 from generators.cli import main
+from generators.loader import PARALLEL_MIN_BYTES
 
 from .conftest import DATA
 
@@ -169,6 +171,27 @@ def test_a_file_named_twice_is_validated_the_whole_way(tmp_path: Path, capsys: p
     capsys.readouterr()
     code = main(["validate", "--no-cache", str(folder), str(folder / "sources.yaml")])
     assert code == 1 and "duplicate id" in capsys.readouterr().out
+
+
+def test_the_command_splits_large_data_and_prints_every_message(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = synthetic(tmp_path / "data", organisations=700)
+    assert sum(f.stat().st_size for f in folder.glob("*.yaml")) >= PARALLEL_MIN_BYTES  # splits for real
+    edit(folder / "antennes.yaml", r'last_checked: "\d{4}', 'last_checked: "2099')
+    command = [sys.executable, "-m", "generators", "validate", "--no-cache", str(folder)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert (result.returncode, result.stdout) == whole_way(capsys, folder, monkeypatch)["text"]
+    assert result.stderr == ""
+
+
+def test_output_cut_off_by_the_reader_ends_quietly(tmp_path: Path) -> None:
+    folder = synthetic(tmp_path / "data", organisations=300)
+    command = [sys.executable, "-m", "generators", "validate", "--no-cache", str(folder)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        assert ": warning: " in process.stdout.readline()  # type: ignore[union-attr]
+        process.stdout.close()  # type: ignore[union-attr]  # as `| head -1` does
+        assert process.wait(timeout=120) == 141
+        assert process.stderr.read() == ""  # type: ignore[union-attr]
 
 
 def edit(path: Path, pattern: str, replacement: str) -> None:
