@@ -81,12 +81,16 @@ class Catalogue:
                 self.records[kind].append(record)
                 self.origins[id(record)] = Origin(document, (kind, index))
 
-    def know_sources(self, sources: Iterable[Any]) -> None:
-        """Sources kept elsewhere (by another process), to be found by id (`get`) as the records'
-        cited sources, but not records of this catalogue. An id it has already keeps its record."""
-        table = self.by_id["sources"]
-        for source in sources:
-            table.setdefault(source.id, source)
+    def add_records(self, kind: str, records: Iterable[tuple[Any, Any]]) -> None:
+        """Records of a kind, each with where it was written: an Origin, or for a stand-in of a
+        record another process keeps, anything with `file`, `path`, `line` and `locate`."""
+        for record, origin in records:
+            self.records[kind].append(record)
+            self.origins[id(record)] = origin
+
+    def cite_sources_of(self, other: Catalogue) -> None:
+        """Find the sources records cite in another catalogue, which holds these records among more."""
+        self.by_id["sources"] = other.by_id["sources"]
 
     def origin(self, record: Any) -> Origin:
         return self.origins[id(record)]

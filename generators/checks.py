@@ -64,14 +64,26 @@ def has_duplicate_ids(ids: dict[str, list[str]]) -> bool:
 def check_unique_ids(catalogue: Catalogue, report: Report) -> None:
     if not has_duplicate_ids(ids_of(catalogue.records)):
         return
+    for record, first in _duplicates(catalogue):
+        other = catalogue.origin(first)
+        _error(catalogue, report, record, ("id",), f"duplicate id {record.id!r}: already used at {other.file}:{other.line}")
+
+
+def firsts_of_duplicates(catalogue: Catalogue) -> list[Any]:
+    """The records whose id a later record of their group uses again (messages give their line)."""
+    if not has_duplicate_ids(ids_of(catalogue.records)):
+        return []
+    return list({id(first): first for _, first in _duplicates(catalogue)}.values())
+
+
+def _duplicates(catalogue: Catalogue) -> Iterator[tuple[Any, Any]]:
+    """(record, the first record of its id) for each record whose id its group used before."""
     for kinds in ID_GROUPS:
         first: dict[str, Any] = {}
         for kind in kinds:
             for record in catalogue.records[kind]:
                 if record.id in first:
-                    other = catalogue.origin(first[record.id])
-                    _error(catalogue, report, record, ("id",),
-                           f"duplicate id {record.id!r}: already used at {other.file}:{other.line}")
+                    yield record, first[record.id]
                 else:
                     first[record.id] = record
 

@@ -1,13 +1,16 @@
 """`validate` on much data: this process and a forked copy each read, load and check part of the files.
 
 Loading is most of validate's time. A build needs every record in one process, but validate needs
-only messages, so nothing heavy has to come back from the copy. Each process checks its own files
-with the rules that read one record at a time (checks.RECORD_RULES), and, once the two have told
-each other the dates of their sources, with the rules that also read the sources a record cites
-(checks.CITED_SOURCE_RULES). The copy then sends back its messages and what the rules across
-files need of its records: their ids, the ids they name and their parents (checks.ids_of,
-references_of, parents_of). When those show that a rule across files has something to say, the
-caller validates the whole way, which says it exactly: this only ever says what that would say.
+only messages, so no record has to come back from the copy. Each part loads its own files, then
+the two tell each other, file by file, what rules read of records other than the one they check:
+each record's id, an organisation's parent, a source's date, and every id the part's records
+name. Each part then runs every rule that reads one record at a time on its own records, with
+every source at hand. The rules across files (ids used twice, unknown references, parent chains)
+run only when what was told shows they have something to say: then each part stands the other's
+records in (`_Elsewhere`) beside its own, in the order of the files, runs them, and keeps the
+messages about its own files. One more exchange gives the lines of the first records of ids used
+twice, which those messages name. Either way each part says, about its own files, what the rules
+run on all records at once say. The copy sends back its messages only.
 """
 
 from __future__ import annotations
@@ -16,25 +19,21 @@ import multiprocessing
 import os
 import pickle
 import tempfile
-from collections import namedtuple
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any, Iterable
 
 from . import checks, forking
-from .catalogue import ALL_KINDS, Catalogue
+from .catalogue import ALL_KINDS, Catalogue, Origin
 from .datafiles import data_files, display_path
 from .diagnostics import Diagnostic, Report
-from .loader import PARALLEL_MIN_BYTES, load_bytes, read_file
+from .loader import PARALLEL_MIN_BYTES, Loaded, load_bytes, read_file
 
 # Below this much data a second process costs more than it saves (as for loader's workers).
 SPLIT_MIN_BYTES = PARALLEL_MIN_BYTES
-# The copy's part of the bytes: this process also has the copy's answer to take in and the
-# report to write.
+# The copy's part of the bytes (measured best at 10,000 organisations): this process also takes
+# in the copy's messages and writes the report.
 COPY_SHARE = 0.53
-
-# All the rules read of a source kept by the other process (Catalogue.know_sources).
-SourceDate = namedtuple("SourceDate", "id date")
 
 # A part's records, kept when its check ends: freeing them object by object takes a tenth of a
 # second at 10,000 organisations, and the process ends right after (the copy at once, this one
@@ -42,61 +41,86 @@ SourceDate = namedtuple("SourceDate", "id date")
 _kept: list[Catalogue] = []
 
 
-@dataclass
-class _Part:
-    """What one process found in its files: enough to decide, with the other's, what to report."""
+class _Elsewhere:
+    """A record the other part keeps: its id, and what rules read of records other than the one
+    they check (an organisation's parent, a source's date). It names no record and cites no
+    source here: the part that keeps it checks those."""
 
-    failed: bool  # a file could not be read or loaded: then no rule runs, as in the whole way
-    messages: list[tuple]  # Diagnostic.as_tuple(): of loading, and of the rules when none failed
-    ids: dict[str, list[str]]
-    references: checks.References
-    parents: list[tuple[str, str | None]]
+    __slots__ = ("id", "parent", "date")
+    sources: tuple = ()
+
+    def __init__(self, record_id: str, parent: str | None = None, date: str | None = None) -> None:
+        self.id, self.parent, self.date = record_id, parent, date
+
+
+# Every other field the rules across files read: set, on the class, to nothing.
+for _field in {field for _, field, _ in checks.REFERENCES} | {f for fields in checks.SOURCE_FIELDS.values() for f in fields}:
+    if _field != "parent":
+        setattr(_Elsewhere, _field, None)
+
+
+@dataclass
+class _ElsewhereOrigin:
+    """Where a record the other part keeps was written; its line only where a message names it."""
+
+    file: str
+    path: tuple
+    line: int = 0
+
+    def locate(self, *subpath: Any, key: bool = False) -> tuple[int, int]:
+        return (self.line, 1)  # a message about it is the other part's, and is left out here
+
+
+def _stand_in(kind: str, record: Any) -> tuple:
+    """What _Elsewhere takes of a record: its id, with an organisation's parent or a source's date."""
+    if kind == "organisations":
+        return (record.id, record.parent)
+    if kind == "sources":
+        return (record.id, None, record.date)
+    return (record.id,)
 
 
 class _OtherPartDied(Exception):
-    """The other process ended before the two had handed each other the dates of their sources."""
+    """The other process ended before the two had told each other what they needed."""
 
 
 @dataclass
 class _Exchange:
-    """How the two processes hand each other the dates of their sources: written to a file, whose
-    name alone goes through the pipe, so that neither ever waits on the other to read a full pipe."""
+    """How the two processes tell each other things: written to a file, whose name alone goes
+    through the pipe, so that neither ever waits for the other to read a full pipe."""
 
     connection: Any
     folder: str
 
-    def send(self, dates: list[SourceDate]) -> None:
+    def swap(self, mine: Any) -> Any:
+        """Send `mine`, and return what the other part sent at the same step."""
         handle, path = tempfile.mkstemp(dir=self.folder, suffix=".pickle")
         with os.fdopen(handle, "wb") as out:
-            pickle.dump([tuple(date) for date in dates], out, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(mine, out, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.connection.send(path)
-        except OSError:
-            pass  # the other part has ended: it needed no dates (a file failed), or died (its result says)
-
-    def receive(self) -> list[SourceDate]:
-        try:
             path = self.connection.recv()
         except (EOFError, OSError) as error:
             raise _OtherPartDied from error
         with open(path, "rb") as written:
-            return [SourceDate(*date) for date in pickle.load(written)]
+            return pickle.load(written)
 
 
 def validate_split(paths: Iterable[str | FsPath], report: Report) -> bool:
     """Validate in two processes and add the messages to the report; False (and nothing added)
-    when the data is too small, no copy can fork, or only the whole way can say it exactly."""
+    when the data is too small or no copy can fork or live: then the caller validates alone."""
     files = data_files(paths)
     if len(files) < 2 or len({path.resolve() for path in files}) != len(files) or not forking.can_fork():
-        return False  # (a file named twice is loaded twice the whole way: its ids are duplicates)
+        return False  # (a file named twice is loaded twice alone: its ids are duplicates)
     sizes = [_size(path) for path in files]
     if sum(sizes) < SPLIT_MIN_BYTES:
         return False
-    mine, theirs = _shares(files, sizes)
-    parts = _check_in_two(mine, theirs)
-    if parts is None or (not any(part.failed for part in parts) and _crossing_says_something(parts)):
+    mine, theirs = _shares(sizes)
+    names = [display_path(path) for path in files]
+    messages = _check_in_two([(i, files[i]) for i in mine], [(i, files[i]) for i in theirs], names)
+    if messages is None:
         return False
-    report.extend(Diagnostic(*item) for part in parts for item in part.messages)
+    report.extend(Diagnostic(*item) for item in messages)
     return True
 
 
@@ -107,30 +131,33 @@ def _size(path: FsPath) -> int:
         return 0  # reading it will say what is wrong
 
 
-def _shares(files: list[FsPath], sizes: list[int]) -> tuple[list[FsPath], list[FsPath]]:
-    """(this process's files, the copy's): the largest first to the copy, up to its share of bytes."""
+def _shares(sizes: list[int]) -> tuple[list[int], list[int]]:
+    """(this process's files, the copy's), by index: the largest first to the copy, up to its share."""
     target = COPY_SHARE * sum(sizes)
     mine, theirs, copied = [], [], 0
-    for size, path in sorted(zip(sizes, files), key=lambda pair: pair[0], reverse=True):
-        if copied + size / 2 <= target:
-            theirs.append(path)
-            copied += size
+    for index in sorted(range(len(sizes)), key=lambda i: sizes[i], reverse=True):
+        if copied + sizes[index] / 2 <= target:
+            theirs.append(index)
+            copied += sizes[index]
         else:
-            mine.append(path)
-    return mine, theirs
+            mine.append(index)
+    return sorted(mine), sorted(theirs)
 
 
-def _check_in_two(mine: list[FsPath], theirs: list[FsPath]) -> list[_Part] | None:
-    """Both parts, or None when the copy could not start or died."""
+Files = list[tuple[int, FsPath]]  # (index among all files, path)
+
+
+def _check_in_two(mine: Files, theirs: Files, names: list[str]) -> list[tuple] | None:
+    """Both parts' messages, or None when the copy could not start or died."""
     with tempfile.TemporaryDirectory(prefix="werkwijzer-validate-") as folder:
         here, there = multiprocessing.get_context("fork").Pipe()
-        forked = forking.start(_check_part, theirs, _Exchange(there, folder))
+        forked = forking.start(_check_part, theirs, names, _Exchange(there, folder))
         there.close()  # the copy holds it now: when the copy ends, this end reads the end of the pipe
         if forked is None:
             here.close()
             return None
         try:
-            own: _Part | None = _check_part(mine, _Exchange(here, folder))
+            own: list[tuple] | None = _check_part(mine, names, _Exchange(here, folder))
         except _OtherPartDied:
             own = None
         finally:
@@ -139,51 +166,95 @@ def _check_in_two(mine: list[FsPath], theirs: list[FsPath]) -> list[_Part] | Non
             copy = forked.result()
         except forking.ForkedDied:
             return None
-    return None if own is None else [own, copy]
+    return None if own is None else own + copy
 
 
-def _check_part(files: list[FsPath], exchange: _Exchange) -> _Part:
-    """Read, load and check `files`, with the dates of the other part's sources."""
-    catalogue = Catalogue()
+@dataclass
+class _Told:
+    """What a part tells the other once its files are loaded."""
+
+    failed: bool  # a file could not be read or loaded: then no rule runs, as when run alone
+    records: dict[int, dict[str, list[tuple]]]  # file index -> kind -> _stand_in() of each record
+    references: checks.References  # every id its records name
+
+
+def _check_part(files: Files, names: list[str], exchange: _Exchange) -> list[tuple]:
+    """Read, load and check `files` among all; their messages, as Diagnostic.as_tuple()."""
+    own = Catalogue()
+    loaded: dict[int, Loaded] = {}
     messages: list[Diagnostic] = []
-    failed = False
-    for path in files:
-        name = display_path(path)
-        own = Report()
-        raw = read_file(path, name, own)
-        loaded = None if raw is None else load_bytes(raw, name, own)
-        messages += own.items
-        if loaded is None:
-            failed = True
-        else:
-            catalogue.add(*loaded)
-    records = catalogue.records
-    exchange.send([SourceDate(source.id, source.date) for source in records["sources"]])
-    part = _Part(failed, [], checks.ids_of(records), checks.references_of(records), checks.parents_of(records))
+    for index, path in files:
+        found = Report()
+        raw = read_file(path, names[index], found)
+        item = None if raw is None else load_bytes(raw, names[index], found)
+        messages += found.items
+        if item is not None:
+            loaded[index] = item
+            own.add(*item)
+    _kept[:] = [own]
+    told = _Told(len(loaded) < len(files),
+                 {index: {kind: [_stand_in(kind, r) for r in getattr(data, kind)] for kind in ALL_KINDS}
+                  for index, (_, data) in loaded.items()},
+                 checks.references_of(own.records))
+    theirs: _Told = exchange.swap(told)
+    if told.failed or theirs.failed:
+        return [d.as_tuple() for d in messages]  # no rule runs while a file does not load
     rules = Report()
-    if not failed:
-        for rule in checks.RECORD_RULES:
-            rule(catalogue, rules)
-        catalogue.know_sources(exchange.receive())
-        for rule in checks.CITED_SOURCE_RULES:
-            rule(catalogue, rules)
-    part.messages = [d.as_tuple() for d in messages + rules.items]
-    _kept[:] = [catalogue]
-    return part
+    if _crossing_says_something(told, theirs, names):
+        everything = _beside_the_others(loaded, theirs.records, names)
+        _kept.append(everything)
+        _exchange_first_lines(everything, exchange)
+        for rule in checks.CROSSING_RULES:
+            rule(everything, rules)
+    own.cite_sources_of(_beside_the_others(loaded, theirs.records, names, kinds=("sources",)))
+    for rule in checks.RECORD_RULES + checks.CITED_SOURCE_RULES:
+        rule(own, rules)
+    own_names = {names[index] for index, _ in files}
+    return [d.as_tuple() for d in messages] + [d.as_tuple() for d in rules.items if d.file in own_names]
 
 
-def _crossing_says_something(parts: list[_Part]) -> bool:
-    """True when a rule across files would report something on all parts' records together."""
+def _crossing_says_something(told: _Told, theirs: _Told, names: list[str]) -> bool:
+    """Whether the rules across files would say something about all records: both parts answer
+    alike, from what each told the other."""
+    records = {**told.records, **theirs.records}
     ids: dict[str, list[str]] = {kind: [] for kind in ALL_KINDS}
-    references: checks.References = {}
-    for part in parts:
-        for kind, kind_ids in part.ids.items():
-            ids[kind] += kind_ids
-        for key, named in part.references.items():
-            references.setdefault(key, set()).update(named)
+    parents: list[tuple[str, str | None]] = []
+    for index in range(len(names)):
+        for kind, rows in records[index].items():
+            ids[kind] += [row[0] for row in rows]
+        parents += records[index]["organisations"]
     if checks.has_duplicate_ids(ids):
         return True
     known = {kind: frozenset(kind_ids) for kind, kind_ids in ids.items()}
+    references = {key: named | theirs.references[key] for key, named in told.references.items()}
     if checks.unresolved(references, lambda kinds: frozenset().union(*(known[k] for k in kinds))):
         return True
-    return bool(checks.parent_loops([pair for part in parts for pair in part.parents]))
+    return bool(checks.parent_loops(parents))
+
+
+def _beside_the_others(loaded: dict[int, Loaded], their_records: dict, names: list[str],
+                       kinds: tuple[str, ...] = ALL_KINDS) -> Catalogue:
+    """A catalogue of this part's records and the other part's stand-ins, of some kinds, in the
+    order of the files."""
+    everything = Catalogue()
+    for index, name in enumerate(names):
+        for kind in kinds:
+            if index in loaded:
+                document, data = loaded[index]
+                everything.add_records(kind, [(record, Origin(document, (kind, position)))
+                                                for position, record in enumerate(getattr(data, kind))])
+            else:
+                everything.add_records(kind, [(_Elsewhere(*row), _ElsewhereOrigin(name, (kind, position)))
+                                                for position, row in enumerate(their_records[index][kind])])
+    return everything
+
+
+def _exchange_first_lines(everything: Catalogue, exchange: _Exchange) -> None:
+    """Tell the other part the lines of this part's first records of ids used twice, and learn
+    the lines of its own: a duplicate's message says where its id was used first."""
+    firsts = [everything.origin(record) for record in checks.firsts_of_duplicates(everything)]
+    lines = {(origin.file, origin.path): origin.line for origin in firsts if isinstance(origin, Origin)}
+    their_lines = exchange.swap(lines)
+    for origin in firsts:
+        if isinstance(origin, _ElsewhereOrigin):
+            origin.line = their_lines[(origin.file, origin.path)]

@@ -3,8 +3,8 @@
 On much data, this process and a forked copy each load and check part of the files
 (generators/validate_split.py). Here the split is forced on small data, with the files shared out
 so that records and the sources they cite land in different parts; its output must equal the
-whole way's, whether the data is fine, has mistakes in single records, has files that do not
-load, or has mistakes across files (which only the whole way can place, so it takes over).
+whole way's, whether the data is fine, has mistakes in single records or across files (a
+reference, a duplicate id, a parent chain), or has files that do not load.
 """
 
 from __future__ import annotations
@@ -41,13 +41,17 @@ def small_data_splits(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 @pytest.fixture()
 def sources_apart(monkeypatch: pytest.MonkeyPatch) -> list:
-    """Files holding sources go to the copy, all others stay here; each split is recorded."""
+    """Files whose name starts with "sources" go to the copy, all others stay here; each split
+    (this process's files, the copy's) is recorded."""
     splits: list = []
+    found: list = []
+    data_files = validate_split.data_files
+    monkeypatch.setattr(validate_split, "data_files", lambda paths: found.append(data_files(paths)) or found[-1])
 
-    def shares(files: list[Path], sizes: list[int]) -> tuple[list[Path], list[Path]]:
-        theirs = [f for f in files if f.name.startswith("sources")]
-        mine = [f for f in files if f not in theirs]
-        splits.append((mine, theirs))
+    def shares(sizes: list[int]) -> tuple[list[int], list[int]]:
+        theirs = [i for i, path in enumerate(found[-1]) if path.name.startswith("sources")]
+        mine = [i for i in range(len(sizes)) if i not in theirs]
+        splits.append(([found[-1][i] for i in mine], [found[-1][i] for i in theirs]))
         return mine, theirs
 
     monkeypatch.setattr(validate_split, "_shares", shares)
@@ -94,9 +98,10 @@ def test_mistakes_in_records_split_say_what_the_whole_way_says(tmp_path: Path, c
     edit(folder / "antennes.yaml", r'area_served: \["', 'area_served: ["Nergensdorp", "')
     edit(folder / "antennes.yaml", r'closes: "\d\d:\d\d"', 'closes: "06:00"')
     edit(folder / "antennes.yaml", r'email: "[a-z-]+@', 'email: "jan.peeters@')
-    crossing = spy_on_crossing(monkeypatch)
-    split = outputs(capsys, folder)
-    assert crossing and not any(crossing)  # the split's own answer, not the whole way's
+    with monkeypatch.context() as m:
+        said = spy_on_split(m)
+        split = outputs(capsys, folder)
+    assert said == [True, True, True]
     assert split == whole_way(capsys, folder, monkeypatch)
     code, text = split["text"]
     assert code == 1 and text.count(": error: ") >= 5
@@ -104,26 +109,33 @@ def test_mistakes_in_records_split_say_what_the_whole_way_says(tmp_path: Path, c
         assert said in text
 
 
-@pytest.mark.parametrize("mistake", ["duplicate source", "unknown operator", "unknown source", "parent loop"])
-def test_mistakes_across_files_are_told_the_whole_way(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                      monkeypatch: pytest.MonkeyPatch, sources_apart: list,
-                                                      mistake: str) -> None:
+@pytest.mark.parametrize("mistake", ["duplicate source", "duplicate organisation", "unknown operator",
+                                     "unknown source", "parent loop"])
+def test_mistakes_across_files_split_say_what_the_whole_way_says(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                 monkeypatch: pytest.MonkeyPatch, sources_apart: list,
+                                                                 mistake: str) -> None:
     folder = synthetic(tmp_path / "data")
-    if mistake == "duplicate source":  # here, a source the copy has too
+    if mistake == "duplicate source":  # first in the copy, again here
         first = re.search(r'- id: "([^"]+)"', (folder / "sources.yaml").read_text("utf-8")).group(1)  # type: ignore[union-attr]
         (folder / "zz-more.yaml").write_text(f'sources:\n  - id: "{first}"\n    publisher: "Stad Gent"\n'
                                              '    title: "Nog een bron"\n    date: "2026-01-15"\n    kind: "presentatie"\n')
+    elif mistake == "duplicate organisation":  # first here, again in the copy
+        organisations = (folder / "organisations.yaml").read_text("utf-8")
+        first = organisations.split("\n  - ", 2)[1]
+        (folder / "sources-more.yaml").write_text("organisations:\n  - " + first + "\n", "utf-8")
     elif mistake == "unknown operator":
         edit(folder / "antennes.yaml", r'operators: \["', 'operators: ["bestaat-niet", "')
     elif mistake == "unknown source":  # cited here, missing in the copy's sources
         edit(folder / "antennes.yaml", r'\n    sources: \["', '\n    sources: ["bron-bestaat-niet", "')
     else:  # an organisation that is its own parent
         edit(folder / "organisations.yaml", r'(- id: "([^"]+)"(?:\n    [^\n]*)*?\n    parent: )"[^"]+"', r'\1"\2"')
-    crossing = spy_on_crossing(monkeypatch)
-    split = outputs(capsys, folder)
-    assert crossing == [True, True, True]  # found out in each format, and told the whole way
+    with monkeypatch.context() as m:
+        said = spy_on_split(m)
+        split = outputs(capsys, folder)
+    assert said == [True, True, True]  # the split itself says it
     assert split == whole_way(capsys, folder, monkeypatch)
-    assert split["text"][0] == 1
+    code, text = split["text"]
+    assert code == 1 and ": error: " in text
 
 
 def test_a_file_that_does_not_load_stops_the_rules_as_the_whole_way_does(
@@ -150,7 +162,7 @@ def test_a_copy_that_dies_costs_only_time(tmp_path: Path, capfd: pytest.CaptureF
     original = validate_split._check_part
     parent = os.getpid()
     monkeypatch.setattr(validate_split, "_check_part",
-                        lambda files, exchange: original(files, exchange) if os.getpid() == parent else os._exit(3))
+                        lambda files, names, exchange: original(files, names, exchange) if os.getpid() == parent else os._exit(3))
     assert outputs(capfd, folder) == expected  # type: ignore[arg-type]
 
 
@@ -159,11 +171,13 @@ def test_the_real_split_shares_out_the_bytes(tmp_path: Path, capsys: pytest.Capt
     folder = synthetic(tmp_path / "data", organisations=60)
     splits = []
     original = validate_split._shares
-    monkeypatch.setattr(validate_split, "_shares", lambda files, sizes: splits.append(original(files, sizes)) or splits[-1])
+    monkeypatch.setattr(validate_split, "_shares", lambda sizes: splits.append((sizes, original(sizes))) or splits[-1][1])
     split = outputs(capsys, folder)
     assert split == whole_way(capsys, folder, monkeypatch)
-    mine, theirs = splits[0]
-    assert mine and theirs and sorted(mine + theirs) == sorted(folder.glob("*.yaml"))
+    sizes, (mine, theirs) = splits[0]
+    assert mine and theirs and sorted(mine + theirs) == list(range(len(sizes)))
+    copied = sum(sizes[i] for i in theirs) / sum(sizes)
+    assert abs(copied - validate_split.COPY_SHARE) < max(sizes) / sum(sizes)
 
 
 def test_a_file_named_twice_is_validated_the_whole_way(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -207,13 +221,4 @@ def spy_on_split(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     original = validate_split.validate_split
     monkeypatch.setattr(validate_split, "validate_split",
                         lambda paths, report: answers.append(original(paths, report)) or answers[-1])
-    return answers
-
-
-def spy_on_crossing(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """What the split decided, each time, about mistakes across files."""
-    answers: list[bool] = []
-    original = validate_split._crossing_says_something
-    monkeypatch.setattr(validate_split, "_crossing_says_something",
-                        lambda parts: answers.append(original(parts)) or answers[-1])
     return answers
