@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path as FsPath
 from typing import Any, Iterable, Iterator
 
@@ -282,6 +282,7 @@ class Catalogue:
         return list(found.values())
 
 
+@lru_cache(maxsize=65536)  # the same few thousand dates recur across tens of thousands of records
 def earliest_day(partial: str) -> dt.date:
     """The first day a partial date (2014, 2014-10, 2014-10-01) can mean."""
     parts = [int(p) for p in partial.split("-")]
