@@ -66,5 +66,6 @@ def _stdout_to_nowhere() -> None:
     try:
         nowhere = os.open(os.devnull, os.O_WRONLY)
         os.dup2(nowhere, sys.stdout.fileno())
+        os.close(nowhere)
     except (OSError, ValueError, AttributeError):  # not a real file (captured): nothing to flush
         pass

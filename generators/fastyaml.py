@@ -9,10 +9,10 @@ used only where cheap checks of the text show that nothing can read differently:
   carriage returns, control characters, YAML 1.1 line breaks (U+0085, U+2028, U+2029), byte order
   marks, backslash escapes; and none of `* & ! | > { }`, so no alias, anchor, tag, block scalar
   or flow mapping; no directive and no document marker;
-- no plain (unquoted) scalar that starts like a number (to yaml_rs, `_1` does) or a yes/no/null word, unless it is one of
-  the few forms both readers read alike (`12`, `-3.5`, `true`, `false`, `null`). Every other plain
-  scalar is text to both, and none of them is a YAML 1.1 hazard, since each hazard starts with a
-  digit, a sign or a dot, or is a yes/no word.
+- no plain (unquoted) scalar that starts like a number (to yaml_rs, `_1` does too) or a yes/no/null
+  word, unless it is one of the few forms both readers read alike (`12`, `-3.5`, `true`, `false`,
+  `null`). Every other plain scalar is text to both, and none of them is a YAML 1.1 hazard, since
+  each hazard starts with a digit, a sign or a dot, or is a yes/no word.
 
 Checks may refuse a clean file (it is then read the exact way, only slower); they must never pass
 a file that the exact reader reads otherwise. tests/test_fast_reader.py compares the two.

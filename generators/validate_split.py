@@ -242,10 +242,10 @@ def _beside_the_others(loaded: dict[int, Loaded], their_records: dict, names: li
             if index in loaded:
                 document, data = loaded[index]
                 everything.add_records(kind, [(record, Origin(document, (kind, position)))
-                                                for position, record in enumerate(getattr(data, kind))])
+                                              for position, record in enumerate(getattr(data, kind))])
             else:
                 everything.add_records(kind, [(_Elsewhere(*row), _ElsewhereOrigin(name, (kind, position)))
-                                                for position, row in enumerate(their_records[index][kind])])
+                                              for position, row in enumerate(their_records[index][kind])])
     return everything
 
 
