@@ -17,12 +17,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generators import forking, validate_split
 from generators.cli import main
 from generators.loader import PARALLEL_MIN_BYTES
 
 from .conftest import DATA
+from .test_validate_fuzz import TOKENS
 
 INVALID = Path(__file__).resolve().parent / "fixtures" / "invalid"
 FORMATS = ("text", "json", "github")
@@ -213,3 +216,71 @@ def spy_on_split(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     monkeypatch.setattr(validate_split, "validate_split",
                         lambda paths, report: answers.append(original(paths, report)) or answers[-1])
     return answers
+
+
+@pytest.fixture(scope="module")
+def synthetic_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    folder = tmp_path_factory.mktemp("synthetic")
+    subprocess.run([sys.executable, "-m", "generators", "synth", "--organisations", "25", "--seed", "4", str(folder)],
+                   check=True, capture_output=True)
+    return {path.name: path.read_bytes() for path in sorted(folder.glob("*.yaml"))}
+
+
+@st.composite
+def edited(draw: st.DrawFn, files: dict[str, bytes]) -> dict[str, bytes]:
+    """The files after a few edits an editor (or an attacker) might make: first some that keep
+    every file readable but cross files (an id used twice, a reference to another or no record),
+    then perhaps some that break a file."""
+    texts = {name: raw.decode("utf-8") for name, raw in files.items()}
+    ids = sorted(set(re.findall(r'- id: "([^"]+)"', "".join(texts.values()))))
+    for _ in range(draw(st.integers(0, 3))):
+        name = draw(st.sampled_from(sorted(texts)))
+        records = re.findall(r"(?m)^  - [^\n]*\n(?:    [^\n]*\n)*", texts[name])
+        top = re.match(r"(?:#[^\n]*\n)*([a-z_]+:\n)", texts[name])
+        if draw(st.booleans()) and records and top:  # a record copied into a new file
+            texts[f"zz-{len(texts)}.yaml"] = top.group(1) + draw(st.sampled_from(records))
+        else:  # a quoted id in a list now names another record, or none
+            target = draw(st.sampled_from(ids) | st.just("bestaat-niet"))
+            texts[name] = re.sub(r'\["[a-z0-9-]+"', lambda _: f'["{target}"', texts[name], count=1)
+    for _ in range(draw(st.integers(0, 2))):
+        name = draw(st.sampled_from(sorted(texts)))
+        lines = texts[name].splitlines(keepends=True)
+        at = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["delete", "duplicate", "move", "insert", "replace-value"]))
+        if action == "delete":
+            del lines[at]
+        elif action == "duplicate":
+            lines.insert(at, lines[at])
+        elif action == "move":  # a line to another file
+            other = draw(st.sampled_from(sorted(texts)))
+            texts[other] += lines.pop(at)
+        elif action == "insert":
+            column = draw(st.integers(0, len(lines[at])))
+            lines[at] = lines[at][:column] + draw(st.sampled_from(TOKENS)) + lines[at][column:]
+        else:
+            value = ": " + draw(st.sampled_from(TOKENS) | st.text(max_size=10)).replace("\n", " ")
+            lines[at] = re.sub(r":\s.*$", lambda _: value, lines[at].rstrip("\n")) + "\n"
+        texts[name] = "".join(lines)
+    return {name: text.encode("utf-8", "surrogatepass") for name, text in texts.items()}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_edited_data_split_anyhow_says_what_the_whole_way_says(data: st.DataObject, synthetic_files: dict[str, bytes],
+                                                                tmp_path_factory: pytest.TempPathFactory,
+                                                                capsys: pytest.CaptureFixture[str],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    files = data.draw(edited(synthetic_files))
+    folder = tmp_path_factory.mktemp("edited")
+    for name, raw in files.items():
+        (folder / name).write_bytes(raw)
+    theirs = data.draw(st.sets(st.integers(0, len(files) - 1), min_size=1, max_size=len(files) - 1))
+    with monkeypatch.context() as m:
+        m.setattr(validate_split, "_shares", lambda sizes: ([i for i in range(len(sizes)) if i not in theirs], sorted(theirs)))
+        said = spy_on_split(m)
+        capsys.readouterr()
+        split = main(["validate", "--no-cache", str(folder)]), capsys.readouterr()
+    assert said == [True]
+    whole = whole_way(capsys, folder, monkeypatch)["text"]
+    assert (split[0], split[1].out) == whole
+    assert "Traceback" not in split[1].err
