@@ -24,7 +24,6 @@ from generators import forking, validate_split
 from generators.cli import main
 from generators.loader import PARALLEL_MIN_BYTES
 
-from .conftest import DATA
 from .test_validate_fuzz import TOKENS
 
 INVALID = Path(__file__).resolve().parent / "fixtures" / "invalid"
