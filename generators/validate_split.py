@@ -41,6 +41,15 @@ COPY_SHARE = 0.53
 _kept: list[Catalogue] = []
 
 
+def _naming_nothing(cls: type) -> type:
+    """Set, on the class, every field the rules across files read (but an id and a parent) to nothing."""
+    fields = {field for _, field, _ in checks.REFERENCES} | {f for names in checks.SOURCE_FIELDS.values() for f in names}
+    for field in fields - {"id", "parent"}:
+        setattr(cls, field, None)
+    return cls
+
+
+@_naming_nothing
 class _Elsewhere:
     """A record the other part keeps: its id, and what rules read of records other than the one
     they check (an organisation's parent, a source's date). It names no record and cites no
@@ -51,12 +60,6 @@ class _Elsewhere:
 
     def __init__(self, record_id: str, parent: str | None = None, date: str | None = None) -> None:
         self.id, self.parent, self.date = record_id, parent, date
-
-
-# Every other field the rules across files read: set, on the class, to nothing.
-for _field in {field for _, field, _ in checks.REFERENCES} | {f for fields in checks.SOURCE_FIELDS.values() for f in fields}:
-    if _field != "parent":
-        setattr(_Elsewhere, _field, None)
 
 
 @dataclass
