@@ -75,11 +75,11 @@ class Catalogue:
 
     # --- building -----------------------------------------------------------------------------
 
-    def add(self, document: Document, data: DataFile) -> None:
-        for kind in ALL_KINDS:
-            for index, record in enumerate(getattr(data, kind)):
-                self.records[kind].append(record)
-                self.origins[id(record)] = Origin(document, (kind, index))
+    def add(self, document: Document, data: DataFile, kinds: Iterable[str] = ALL_KINDS) -> None:
+        """A file's records (of some kinds only, if given), each with where it was written."""
+        for kind in kinds:
+            self.add_records(kind, [(record, Origin(document, (kind, index)))
+                                    for index, record in enumerate(getattr(data, kind))])
 
     def add_records(self, kind: str, records: Iterable[tuple[Any, Any]]) -> None:
         """Records of a kind, each with where it was written: an Origin, or for a stand-in of a

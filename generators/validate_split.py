@@ -27,7 +27,7 @@ from . import checks, forking
 from .catalogue import ALL_KINDS, Catalogue, Origin
 from .datafiles import data_files, display_path
 from .diagnostics import Diagnostic, Report
-from .loader import PARALLEL_MIN_BYTES, Loaded, load_bytes, read_file
+from .loader import PARALLEL_MIN_BYTES, Loaded, load_file
 
 # Below this much data a second process costs more than it saves (as for loader's workers).
 SPLIT_MIN_BYTES = PARALLEL_MIN_BYTES
@@ -188,8 +188,7 @@ def _check_part(files: Files, names: list[str], exchange: _Exchange) -> list[tup
     messages: list[Diagnostic] = []
     for index, path in files:
         found = Report()
-        raw = read_file(path, names[index], found)
-        item = None if raw is None else load_bytes(raw, names[index], found)
+        item = load_file(path, found)
         messages += found.items
         if item is not None:
             loaded[index] = item
@@ -241,14 +240,12 @@ def _beside_the_others(loaded: dict[int, Loaded], their_records: dict, names: li
     order of the files."""
     everything = Catalogue()
     for index, name in enumerate(names):
+        if index in loaded:
+            everything.add(*loaded[index], kinds=kinds)
+            continue
         for kind in kinds:
-            if index in loaded:
-                document, data = loaded[index]
-                everything.add_records(kind, [(record, Origin(document, (kind, position)))
-                                              for position, record in enumerate(getattr(data, kind))])
-            else:
-                everything.add_records(kind, [(_Elsewhere(*row), _ElsewhereOrigin(name, (kind, position)))
-                                              for position, row in enumerate(their_records[index][kind])])
+            everything.add_records(kind, [(_Elsewhere(*row), _ElsewhereOrigin(name, (kind, position)))
+                                          for position, row in enumerate(their_records[index][kind])])
     return everything
 
 
