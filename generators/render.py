@@ -19,15 +19,17 @@ from urllib.parse import urlencode
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from . import render_contacts, render_wegwijzer
 from . import render_format as fmt
 from .catalogue import Catalogue
 from .policy import STALE_AFTER_DAYS
 from .render_hours import hours_view
 from .render_links import (
-    CONTACTS_PAGE, GLOSSARY_PAGE, MUNICIPALITIES, ORGANISATION_KINDS, SECTIONS, SOURCES_PAGE,
+    GLOSSARY_PAGE, MUNICIPALITIES, ORGANISATION_KINDS, SECTIONS, SOURCES_PAGE,
     TARGET_GROUPS, TIMELINE_PAGE, Links, entity_page, record_target, url_of,
 )
 from .render_parallel import map_forked
+from .render_start import joined, missing, routes
 from .render_timeline import moments, recent
 from .textmarkup import GlossaryLinker, escape_text, json_for_script, paragraphs
 
@@ -90,6 +92,7 @@ def environment() -> Environment:
     env.filters.update(
         date_nl=fmt.date_nl, year=fmt.year_of, phone=fmt.phone_display, tel=fmt.tel_href,
         mailto=fmt.mailto_href, web=fmt.web_href, json_script=json_for_script, slug=fmt.slugify,
+        lower_first=fmt.lower_first,
     )
     return env
 
@@ -130,7 +133,8 @@ class _Renderer:
             prose=partial(paragraphs, glossary=terms), text=paragraphs,
             address=partial(fmt.address_view, self.cat), freshness=self.freshness,
             label=self.cat.label, sources=partial(self.cat.records_by_id, "sources"), hours=partial(hours_view, today=self.cat.today),
-            moments_of=self.moments_of, describe=self.describe, vocabulary_anchor=vocabulary_anchor, records=self.cat.records_by_id, entities=self.entities_by_id, **context,
+            moments_of=self.moments_of, describe=self.describe,
+            start=partial(routes, self.cat), missing=missing, joined=joined, labels=self.labels, vocabulary_anchor=vocabulary_anchor, records=self.cat.records_by_id, entities=self.entities_by_id, **context,
         )
 
     def render(self, spec: PageSpec, cat: Any = None) -> RenderedPage:
@@ -159,7 +163,7 @@ class _Renderer:
         return PageSpec(src_path, template, title, record, context)
 
     def specs(self) -> Iterator[PageSpec]:
-        for builder in (self.entity_pages, self.list_pages, self.overview_pages):
+        for builder in (self.entity_pages, self.list_pages, self.overview_pages, self.wegwijzer_pages):
             yield from builder()
 
     # --- entity pages: one per organisation, antenne, programme --------------------------------
@@ -180,20 +184,16 @@ class _Renderer:
                         items=by_name(self.cat.antennes))
         yield self.page("programmas/index.md", "programmes.md.j2", "Programma's en maatregelen",
                         items=by_name(self.cat.programmes))
-        yield self.page(CONTACTS_PAGE, "contacts.md.j2", "Contactpunten", groups=self.contacts_by_organisation())
+        yield from self.contacts_pages()
         yield self.page(SOURCES_PAGE, "sources.md.j2", "Bronnen",
                         items=sorted(self.cat.sources, key=lambda s: (s.publisher.casefold(), s.title.casefold())))
         yield self.page(GLOSSARY_PAGE, "glossary.md.j2", "Begrippen",
                         items=sorted(self.cat.glossary, key=lambda g: g.term.casefold()))
         yield self.page(TIMELINE_PAGE, "timeline.md.j2", "Tijdlijn", items=moments(self.cat))
 
-    def contacts_by_organisation(self) -> list[tuple[Any, list[Any]]]:
-        groups = []
-        for org in sorted(self.cat.organisations, key=lambda o: o.name.casefold()):
-            contacts = self.cat.pointing_at("contacts", org.id)
-            if contacts:
-                groups.append((org, sorted(contacts, key=lambda c: c.function.casefold())))
-        return groups
+    def contacts_pages(self) -> Iterator[PageSpec]:
+        """The contacts directory: the whole list, and a page per municipality."""
+        yield from render_contacts.page_specs(self.cat, self.page, self.site.use_directory_urls)
 
     # --- overviews: per target group, municipality, organisation kind --------------------------
 
@@ -215,6 +215,10 @@ class _Renderer:
         for slug, municipality, found in municipalities:
             yield self.page(f"{MUNICIPALITIES}/{slug}.md", "municipality.md.j2", municipality.name,
                             municipality=municipality, found=found)
+
+    def wegwijzer_pages(self) -> Iterator[PageSpec]:
+        """The wegwijzer: who are you, what do you need, where."""
+        yield from render_wegwijzer.page_specs(self.cat, self.page)
 
     def records_where(self, wanted: Callable[[Any], bool]) -> dict[str, list[Any]]:
         return {kind: sorted((r for r in self.cat.records[kind] if wanted(r)), key=lambda r: r.name.casefold())
@@ -260,6 +264,10 @@ class _Renderer:
         # Facts of unknown age that nobody checked deserve the same warning as old ones.
         return Freshness(record.last_checked, self.cat.facts_date(record), age,
                          age is None or age > STALE_AFTER_DAYS)
+
+    def labels(self, vocabulary: str, term_ids: list[str]) -> list[str]:
+        """Terms as they read inside a sentence ('voor werkzoekenden en ...')."""
+        return [fmt.lower_first(self.cat.label(vocabulary, term_id)) for term_id in term_ids]
 
     def describe(self, vocabulary: str, term_id: str) -> str | None:
         term = self.cat.term(vocabulary, term_id)

@@ -31,6 +31,11 @@ def date_nl(value: str | dt.date) -> str:
     return str(parts[0])
 
 
+def lower_first(text: str) -> str:
+    """A label inside a sentence: 'Werkzoekenden' -> 'werkzoekenden', but 'OCMW-cliënten' stays."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
 def year_of(value: str | dt.date) -> str:
     return (value.isoformat() if isinstance(value, dt.date) else value)[:4]
 

@@ -135,16 +135,32 @@ def test_closed_place_says_since_when_and_links_to_its_successor_and_back(pages)
     assert '<a href="../werkwinkel-oud/">Werkwinkel Oud</a>' in successor
 
 
-def test_unknown_facts_say_onbekend(pages) -> None:
+def test_unknown_facts_are_said_once_with_an_invitation_to_correct_them(pages) -> None:
+    markdown = body(pages, "organisaties/vzw-voorbeeld.md")
+    text = text_of(markdown)
+    assert "onbekend" not in text
+    assert text.count("Niet bekend:") == 1
+    assert "de straat en het huisnummer, de postcode, het telefoonnummer, het e-mailadres en de website." in text
+    gaps = re.search(r'<p class="ww-gaps">.*?</p>', markdown, re.DOTALL).group(0)
+    assert f"{REPO}/issues/new?template=suggestie.yml" in gaps and "Meld een fout" in gaps
+
+
+def test_a_closed_place_misses_no_opening_hours(pages) -> None:
     text = text_of(body(pages, "antennes/werkwinkel-oud.md"))
-    assert "Adres: onbekend" in text
-    assert "Openingsuren: onbekend" in text
-    assert "Telefoon onbekend" in text
+    assert "openingsuren" not in text.casefold() and "telefoonnummer" not in text
+
+
+def test_sections_with_nothing_in_them_are_left_out(pages) -> None:
+    markdown = body(pages, "antennes/werkwinkel-oud.md")
+    headings = re.findall(r"^## (.+)$", markdown, re.MULTILINE)
+    assert headings[0] == "Hoe begin je?"
+    assert "Cijfers" not in headings and "Openingsuren" not in headings
+    assert not re.search(r"Geen (cijfers|gebeurtenissen|partners|plekken|programma's) bekend", markdown)
 
 
 def test_stale_record_warns_and_a_checked_record_does_not(pages) -> None:
     stale = text_of(body(pages, "antennes/werkwinkel-oud.md"))
-    assert "Deze informatie komt uit 2014 en werd sindsdien niet nagekeken" in stale
+    assert "Let op: informatie uit 2014, sindsdien niet nagekeken." in stale
     assert "Nog niet nagekeken" in stale
     fresh = text_of(body(pages, "organisaties/stad-voorbeeld.md"))
     assert "werd sindsdien niet nagekeken" not in fresh

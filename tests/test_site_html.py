@@ -25,7 +25,7 @@ from .conftest import DATA, ROOT, build_site
 
 REPO_URL = "https://github.com/werkwijzer/werkwijzer"
 FIXTURE = ROOT / "tests" / "fixtures" / "valid" / "render_catalogue.yaml"
-GENERATED_FOLDERS = ("organisaties", "antennes", "programmas", "doelgroepen", "gemeenten", "soorten")
+GENERATED_FOLDERS = ("organisaties", "antennes", "programmas", "doelgroepen", "gemeenten", "soorten", "wegwijzer")
 GENERATED_PAGES = ("contacten", "bronnen", "begrippen", "tijdlijn")
 
 

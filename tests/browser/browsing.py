@@ -15,14 +15,24 @@ PHONE = {"width": 375, "height": 740}
 # Seed records the tests talk about by name (data/antennes.yaml, data/programmes.yaml).
 RABOT = "antennes/werkantenne-rabot/"
 ARTICLE_60 = "programmas/artikel-60/"
+# One path through the wegwijzer: a group, a need of that group, the answers in one municipality.
+WEGWIJZER = "wegwijzer/"
+WEGWIJZER_GROUP = "wegwijzer/werkzoekenden/"
+WEGWIJZER_NEED = "wegwijzer/werkzoekenden/dienst-zoeken-naar-werk/"
+WEGWIJZER_ANSWER = "wegwijzer/werkzoekenden/in-gent/"
 
 # Overviews whose entries are pages of their own: one entry of each is checked as well.
-SECTIONS_WITH_ENTRIES = ("organisaties", "doelgroepen", "gemeenten", "soorten")
+SECTIONS_WITH_ENTRIES = ("organisaties", "doelgroepen", "gemeenten", "soorten", "contacten")
 
 FIXED_PAGES = {
     "home": "",
     "antenne": RABOT,
     "programme": ARTICLE_60,
+    "closed antenne": "antennes/werkwinkel-hoogstraat/",
+    "wegwijzer": WEGWIJZER,
+    "wegwijzer group": WEGWIJZER_GROUP,
+    "wegwijzer need": WEGWIJZER_NEED,
+    "wegwijzer answer": WEGWIJZER_ANSWER,
     "organisations": "organisaties/",
     "antennes": "antennes/",
     "programmes": "programmas/",

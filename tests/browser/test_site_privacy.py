@@ -6,12 +6,13 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import ARTICLE_60, RABOT, enter_query, open_search
+from browsing import ARTICLE_60, RABOT, WEGWIJZER, WEGWIJZER_ANSWER, WEGWIJZER_GROUP, WEGWIJZER_NEED, enter_query, open_search
 from playwright.sync_api import BrowserContext
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", RABOT, ARTICLE_60, "organisaties/", "contacten/", "open-data/", "over/"]
+PAGES = ["", RABOT, ARTICLE_60, "organisaties/", "contacten/", "open-data/", "over/",
+         WEGWIJZER, WEGWIJZER_GROUP, WEGWIJZER_NEED, WEGWIJZER_ANSWER]
 
 
 def test_no_request_leaves_the_site(desktop: BrowserContext, base_url: str) -> None:
