@@ -1,23 +1,35 @@
 // On narrow screens Material opens the menu and the search with <label for="__drawer"> and
-// <label for="__search">, which the keyboard cannot reach (WCAG 2.1.1). Material already
-// clicks a focused label on Enter; this makes the two labels focusable, names them, and lets
-// Space activate them too, as it does a button.
+// <label for="__search">, which the keyboard cannot reach (WCAG 2.1.1), and a <label> may not
+// take role="button" (ARIA in HTML). Each label is replaced by a real <button> with the same
+// icon, which toggles the same checkbox; Material reacts to the checkbox's change event.
 (function () {
   "use strict";
   var NAMES = { __drawer: "Menu", __search: "Zoeken" };
   Object.keys(NAMES).forEach(function (toggle) {
     var label = document.querySelector('.md-header label.md-header__button[for="' + toggle + '"]');
-    if (!label) {
+    var checkbox = document.getElementById(toggle);
+    if (!label || !checkbox) {
       return;
     }
-    label.tabIndex = 0;
-    label.setAttribute("role", "button");
-    label.setAttribute("aria-label", NAMES[toggle]);
-    label.addEventListener("keydown", function (event) {
-      if (event.key === " ") {
-        event.preventDefault();
-        label.click();
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " ww-toggle";
+    button.setAttribute("data-ww-toggle", toggle);
+    button.setAttribute("aria-label", NAMES[toggle]);
+    button.setAttribute("aria-expanded", String(checkbox.checked));
+    button.innerHTML = label.innerHTML;
+    // Material opens the search when its input takes focus, and the menu when its box is ticked.
+    var input = document.querySelector(".md-search__input");
+    button.addEventListener("click", function () {
+      if (toggle === "__search" && input) {
+        input.focus();
+      } else {
+        checkbox.click();
       }
     });
+    checkbox.addEventListener("change", function () {
+      button.setAttribute("aria-expanded", String(checkbox.checked));
+    });
+    label.replaceWith(button);
   });
 })();
