@@ -46,7 +46,7 @@ def _antenne_routes(cat: Catalogue, a: Any) -> list[Route]:
         # Not open (yet): the operators' open places nearby are where to go meanwhile.
         return [Route("nearby", other) for other in _open_places_near(cat, a)] + _asks(cat, a.operators)
     found = []
-    if a.status == "open" and a.address and a.address.street:
+    if a.address and a.address.street:
         found.append(Route("visit", a))
     found += _direct(a)
     found += [Route("contact", c) for c in cat.pointing_at("contacts_about", a.id)]
