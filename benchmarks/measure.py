@@ -53,3 +53,21 @@ def tree_size(folder: Path) -> tuple[int, int]:
             total += path.stat().st_size
             count += 1
     return total, count
+
+
+ENTITY_FOLDERS = ("organisaties", "antennes", "programmas")  # a record's own page lives in these
+
+
+def page_sizes(site: Path) -> dict:
+    """The largest HTML page (bytes and path) and the median size of a record's own page."""
+    largest, largest_path, entity = 0, "", []
+    for path in site.rglob("*.html"):
+        size = path.stat().st_size
+        if size > largest:
+            largest, largest_path = size, path.relative_to(site).as_posix()
+        parts = path.relative_to(site).parts
+        if len(parts) == 3 and parts[0] in ENTITY_FOLDERS and parts[1] != "pagina":
+            entity.append(size)
+    entity.sort()
+    return {"largest_page_bytes": largest, "largest_page": largest_path,
+            "entity_page_bytes": entity[len(entity) // 2] if entity else None}

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from .baseline import write_baseline
-from .measure import CommandFailed, measure, tree_size
+from .measure import CommandFailed, measure, page_sizes, tree_size
 from .search_bytes import material_first_result, site_first_result
 from .serve_reload import serve_reload_seconds
 
@@ -70,6 +70,7 @@ def bench_size(n: int, args: argparse.Namespace, work: Path) -> dict:
                     "pages": stages["pages"], "synth_s": synth.seconds, "runs": runs}
     result.update({key: statistics.median(values) for key, values in runs.items() if values})
     result["site_bytes"], result["site_files"] = tree_size(site)
+    result.update(page_sizes(site))
     result["search"] = _site_search(site)
     if runs["baseline_s"]:
         result["baseline_site_bytes"], _ = tree_size(base / "site")
@@ -106,7 +107,7 @@ def _search_total(files: dict | None) -> int | None:
 
 def table(results: list[dict]) -> str:
     head = ["N orgs", "records", "pages", "load+checks s", "render s", "build s", "baseline s", "build/base",
-            "peak MiB", "base MiB", "site MB", "search KB", "base search KB"]
+            "peak MiB", "base MiB", "site MB", "largest page KB", "entity page KB", "search KB", "base search KB"]
     rows = []
     for r in results:
         rows.append([
@@ -115,7 +116,8 @@ def table(results: list[dict]) -> str:
             f"{r['baseline_s']:.1f}" if "baseline_s" in r else "-",
             f"{r['build_vs_baseline']:.2f}" if "build_vs_baseline" in r else "-",
             f"{r['build_mib']:.0f}", f"{r['baseline_mib']:.0f}" if "baseline_mib" in r else "-",
-            f"{r['site_bytes'] / 1e6:.1f}", _kb(r["search"].get("bytes")),
+            f"{r['site_bytes'] / 1e6:.1f}", _kb(r.get("largest_page_bytes")), _kb(r.get("entity_page_bytes")),
+            _kb(r["search"].get("bytes")),
             _kb(_search_total(r.get("baseline_search_material"))),
         ])
     widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(head)]

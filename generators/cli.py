@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export_cmd", "write the open-data files (JSON, CSV, HSDS, GeoJSON, vCard) to a folder"),
     "render": ("render_cmd", "write the generated pages as Markdown files to a folder, for any site engine"),
     "synth": ("synth", "write synthetic data of any size, for benchmarks (nothing in it is true)"),
+    "build": ("build_cmd", "build the whole site into a folder with MkDocs or, --engine zensical, the second engine"),
 }
 
 

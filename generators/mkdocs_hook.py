@@ -10,17 +10,14 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import posixpath
 import sys
 import threading
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_theme_dir
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository, for `generators`
 
@@ -28,8 +25,10 @@ from generators.catalogue import load_catalogue  # noqa: E402
 from generators.diagnostics import DataError  # noqa: E402
 from generators.exports import build_exports, open_data_page  # noqa: E402
 from generators.filecache import FileCache  # noqa: E402
+from generators.html_squeeze import squeeze  # noqa: E402
 from generators.mkdocs_serve import DataUpdate, IncrementalBuilder, LastBuild, snapshot, watch_often  # noqa: E402
 from generators.page_html import BodyConverter  # noqa: E402
+from generators.page_shell import SHELL_TEMPLATE, PageShells  # noqa: E402
 from generators.render import NEWS_MARKER, RenderedPage, Site, render_news, render_site  # noqa: E402
 from generators.render_tracked import changes_between, render_tracked  # noqa: E402
 from generators.search_index import SearchIndexError, index_site  # noqa: E402
@@ -40,7 +39,7 @@ HOME_PAGE = "index.md"
 
 # Survives rebuilds: MkDocs loads a hook module once per process.
 _state: dict = {"command": "build", "pages": {}, "news": "", "exports": {}, "open_data": None,
-                "catalogue": None, "tracked": None, "builder": None, "file_cache": None, "deferred": frozenset()}
+                "catalogue": None, "tracked": None, "builder": None, "file_cache": None}
 _last = LastBuild()
 OPEN_DATA_PAGE = "open-data.md"
 
@@ -88,7 +87,6 @@ def on_pre_build(config) -> None:
     if _state["command"] == "serve":
         # Pages with what they depend on, so that an edit renders only what it changes.
         _state["tracked"] = render_tracked(catalogue, _site(config)).tracked
-        _state["deferred"] = frozenset()
         pages = list(_state["tracked"].pages.values())
     else:
         pages = render_site(catalogue, _site(config))
@@ -128,6 +126,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         body = _state["bodies"].convert(markdown)
         if body is not None:
             _state["html"][page.file.src_uri] = body
+            page.meta["template"] = SHELL_TEMPLATE  # Material's page around it: page_shell.py
             return ""
     return markdown.replace(NEWS_MARKER, _state["news"]) if NEWS_MARKER in markdown else markdown
 
@@ -149,48 +148,17 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-class NavCache:
-    """Rendered navigation for pages that are not in it, one per folder.
-
-    Such a page marks nothing active, so its navigation differs from another's only in the
-    relative links, which depend on the folder the page's URL is in (organisaties/x/ and
-    organisaties/y/ alike; programmas/x/ not). A page with navigation pages below its own URL
-    gets its own rendering.
-    """
-
-    def __init__(self, nav_urls: dict[str, str]) -> None:
-        self._nav_urls = nav_urls   # src_uri -> url of every page in the navigation
-        self._html: dict[str, str] = {}
-
-    def key(self, page) -> str | None:
-        if page is None or page.file.src_uri in self._nav_urls:
-            return None
-        if any(url.startswith(page.url) for url in self._nav_urls.values()):
-            return None
-        return posixpath.dirname(page.url.rstrip("/"))
-
-    def has(self, key: str) -> bool:
-        return key in self._html
-
-    def get(self, key: str) -> str:
-        return self._html[key]
-
-    def put(self, key: str, html: str) -> str:
-        self._html[key] = html
-        return html
+def on_post_page(output: str, page, config) -> str:
+    return squeeze(output)
 
 
 def on_env(env, config, files):
-    # content/overrides/partials/nav.html wraps Material's own, which it reaches as material/...
-    material = get_theme_dir(config.theme.name)
-    env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(material)})])
-    env.globals["werkwijzer_nav"] = NavCache(_state["nav_urls"])
+    env.globals["werkwijzer_shell"] = PageShells(env).render
     _last.env, _last.files = env, files
     return env
 
 
 def on_nav(nav, config, files):
-    _state["nav_urls"] = {page.file.src_uri: page.url for page in nav.pages}
     _last.nav = nav
     return nav
 
@@ -239,7 +207,6 @@ def _replace(target: Path, content: bytes) -> None:
 
 
 _search_lock = threading.Lock()  # one Pagefind run at a time
-LARGE_PAGE = 256_000  # characters: at thousands of records, the lists of every contact, source and moment
 
 
 def _update_data() -> DataUpdate | None:
@@ -247,13 +214,10 @@ def _update_data() -> DataUpdate | None:
     catalogue = _load(config)
     if catalogue is None:
         return None
-    # The few pages that list everything take longest: they follow in the background, so that
-    # the edited record's own pages show at once.
-    result = render_tracked(catalogue, _site(config), _state["tracked"], changes_between(_state["catalogue"], catalogue),
-                            pending=_state["deferred"], defer=lambda page: len(page.markdown) > LARGE_PAGE)
+    # Lists come in parts (render_paging), so an edit renders a few small pages again.
+    result = render_tracked(catalogue, _site(config), _state["tracked"], changes_between(_state["catalogue"], catalogue))
     kept = frozenset(_state["pages"])
     _state["catalogue"], _state["tracked"] = catalogue, result.tracked
-    _state["deferred"] = frozenset(result.deferred_pages)
     _state["pages"] = dict(result.tracked.pages)
     changed: dict[str, str | None] = {path: result.tracked.pages[path].markdown for path in result.changed_pages}
     news = render_news(catalogue, use_directory_urls=config.use_directory_urls)
@@ -264,23 +228,14 @@ def _update_data() -> DataUpdate | None:
 
 
 def _refresh_rest(generation: int) -> None:
-    """After an edit, in a background thread: the large lists, the downloads, the open-data page
-    and the search index. A newer edit makes this one stop: its own refresh follows."""
+    """After an edit, in a background thread: the downloads, the open-data page and the search
+    index. A newer edit makes this one stop: its own refresh follows."""
     builder, config = _state["builder"], _last.config
     try:
         with builder.lock:
             if generation != builder.generation:
                 return
-            catalogue, tracked, deferred = _state["catalogue"], _state["tracked"], _state["deferred"]
-        if deferred:
-            result = render_tracked(catalogue, _site(config), tracked, only=deferred, pending=deferred)
-            with builder.lock:
-                if generation != builder.generation:
-                    return
-                _state["tracked"], _state["deferred"] = result.tracked, frozenset()
-                _state["pages"] = dict(result.tracked.pages)
-                builder.rebuild({path: result.tracked.pages[path].markdown for path in result.changed_pages})
-            builder.reload_browsers()
+            catalogue = _state["catalogue"]
         exports, open_data = _exports(catalogue)
         with builder.lock:
             if generation != builder.generation:
@@ -293,5 +248,5 @@ def _refresh_rest(generation: int) -> None:
             if generation == builder.generation:
                 _index(config)
     except Exception:  # noqa: BLE001 - a thread's error would otherwise vanish into stderr
-        log.exception("refreshing the lists, downloads and search after an edit failed; save again or restart")
+        log.exception("refreshing the downloads and search after an edit failed; save again or restart")
 

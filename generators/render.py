@@ -28,6 +28,7 @@ from .render_links import (
     GLOSSARY_PAGE, MUNICIPALITIES, ORGANISATION_KINDS, SECTIONS, SOURCES_PAGE,
     TARGET_GROUPS, TIMELINE_PAGE, Links, entity_page, record_target, url_of,
 )
+from .render_paging import LINE_PAGE_SIZE, PAGE_SIZE, Placement, span, split
 from .render_parallel import map_forked
 from .render_start import joined, missing, routes
 from .render_timeline import moments, recent
@@ -36,6 +37,7 @@ from .textmarkup import GlossaryLinker, escape_text, json_for_script, paragraphs
 TEMPLATES = Path(__file__).parent / "templates"
 NEWS_MARKER = "<!-- werkwijzer:nieuw -->"
 NEWS_ITEMS = 6
+ANTENNE_STATUSES = ("open", "gepland", "voorgesteld", "gesloten")  # the order of the list of places
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ def render_pages(catalogue: Catalogue, *, repo_url: str, edit_branch: str = "mai
 def render_site(catalogue: Catalogue, site: Site) -> list[RenderedPage]:
     renderer = _Renderer(catalogue, site)
     renderer._moments_by_id  # computed once here, not in each process
-    return map_forked(renderer.render, list(renderer.specs()))
+    return map_forked(renderer.render, renderer.all_specs())
 
 
 def render_news(catalogue: Catalogue, *, here: str = "index.md", use_directory_urls: bool = True) -> str:
@@ -124,9 +126,22 @@ class _Renderer:
         self.site = site
         self.env = environment()
         self.jsonld = _jsonld_builder()
+        self.placement = Placement()   # filled while the specs are made
+        self._specs: list[PageSpec] | None = None
+
+    def all_specs(self) -> list[PageSpec]:
+        """Every page, listed once: listing them places every anchor of a split list."""
+        if self._specs is None:
+            self._specs = list(self.specs())
+        return self._specs
+
+    def placed(self, src_path: str, anchor: str | None) -> str:
+        self.all_specs()
+        return self.placement.page_of(src_path, anchor)
 
     def template(self, name: str, here: str, **context: Any) -> str:
-        links = Links(here, self.site.use_directory_urls)
+        links = Links(here, self.site.use_directory_urls, self.placed)
+        context.setdefault("pager", None)
         terms = GlossaryLinker(self.cat.glossary, lambda term_id: links.page(GLOSSARY_PAGE, term_id))
         return self.env.get_template(name).render(
             cat=self.cat, links=links, terms=terms, here=here, policy_days=STALE_AFTER_DAYS,
@@ -162,6 +177,31 @@ class _Renderer:
     def page(self, src_path: str, template: str, title: str, record: Any = None, **context: Any) -> PageSpec:
         return PageSpec(src_path, template, title, record, context)
 
+    def paged(self, src_path: str, template: str, title: str, items: list[Any], *, name: str = "items",
+              label: Callable[[Any], str] = lambda record: record.name,
+              anchors: Callable[[Any], tuple[str, ...]] | None = None, size: int = PAGE_SIZE,
+              **context: Any) -> Iterator[PageSpec]:
+        """A list page in parts of at most `size` items, each part named by its first and last."""
+        for part in split(src_path, items, lambda chunk: span(label(chunk[0]), label(chunk[-1])) if chunk else "",
+                          self.placement, anchors, size):
+            yield self.page(part.src_path, template, part.title(title), pager=part.pager,
+                            **{name: list(part.items)}, **context)
+
+    def paged_found(self, src_path: str, template: str, title: str, found: dict[str, list[Any]],
+                    **context: Any) -> Iterator[PageSpec]:
+        """A page of records per kind (organisations, places, programmes), in parts.
+
+        A list in one part keeps every kind, so that it can say a kind has none; a later part
+        shows only the kinds it holds.
+        """
+        flat = [(kind, record) for kind in SECTIONS for record in found[kind]]
+        for spec in self.paged(src_path, template, title, flat, label=lambda item: item[1].name, size=LINE_PAGE_SIZE,
+                               **context):
+            items = spec.context.pop("items")
+            spec.context["found"] = found if spec.context["pager"].total == 1 else {
+                kind: shown for kind in SECTIONS if (shown := [r for k, r in items if k == kind])}
+            yield spec
+
     def specs(self) -> Iterator[PageSpec]:
         for builder in (self.entity_pages, self.list_pages, self.overview_pages, self.wegwijzer_pages):
             yield from builder()
@@ -178,22 +218,28 @@ class _Renderer:
 
     def list_pages(self) -> Iterator[PageSpec]:
         by_name = lambda records: sorted(records, key=lambda r: r.name.casefold())  # noqa: E731
-        yield self.page("organisaties/index.md", "organisations.md.j2", "Organisaties",
-                        items=by_name(self.cat.organisations))
-        yield self.page("antennes/index.md", "antennes.md.j2", "Antennes en werkwinkels",
-                        items=by_name(self.cat.antennes))
-        yield self.page("programmas/index.md", "programmes.md.j2", "Programma's en maatregelen",
-                        items=by_name(self.cat.programmes))
+        yield from self.paged("organisaties/index.md", "organisations.md.j2", "Organisaties", by_name(self.cat.organisations),
+                              size=LINE_PAGE_SIZE)
+        # By status first, so that each status is one run of parts.
+        yield from self.paged("antennes/index.md", "antennes.md.j2", "Antennes en werkwinkels",
+                              sorted(self.cat.antennes, key=lambda a: (ANTENNE_STATUSES.index(a.status), a.name.casefold())),
+                              size=LINE_PAGE_SIZE)
+        yield from self.paged("programmas/index.md", "programmes.md.j2", "Programma's en maatregelen", by_name(self.cat.programmes),
+                              size=LINE_PAGE_SIZE)
         yield from self.contacts_pages()
-        yield self.page(SOURCES_PAGE, "sources.md.j2", "Bronnen",
-                        items=sorted(self.cat.sources, key=lambda s: (s.publisher.casefold(), s.title.casefold())))
+        yield from self.paged(SOURCES_PAGE, "sources.md.j2", "Bronnen",
+                              sorted(self.cat.sources, key=lambda s: (s.publisher.casefold(), s.title.casefold())),
+                              label=lambda s: s.publisher, anchors=lambda s: (s.id,))
+        # The glossary grows with the editors' vocabulary, not with the records: one page.
         yield self.page(GLOSSARY_PAGE, "glossary.md.j2", "Begrippen",
                         items=sorted(self.cat.glossary, key=lambda g: g.term.casefold()))
-        yield self.page(TIMELINE_PAGE, "timeline.md.j2", "Tijdlijn", items=moments(self.cat))
+        yield from self.paged(TIMELINE_PAGE, "timeline.md.j2", "Tijdlijn", moments(self.cat),
+                              label=lambda m: fmt.date_nl(m.date), anchors=lambda m: (m.record.id,) if m.kind == "events" else (),
+                              size=LINE_PAGE_SIZE)
 
     def contacts_pages(self) -> Iterator[PageSpec]:
         """The contacts directory: the whole list, and a page per municipality."""
-        yield from render_contacts.page_specs(self.cat, self.page, self.site.use_directory_urls)
+        yield from render_contacts.page_specs(self.cat, self.paged, self.site.use_directory_urls)
 
     # --- overviews: per target group, municipality, organisation kind --------------------------
 
@@ -202,23 +248,24 @@ class _Renderer:
         yield self.page(f"{TARGET_GROUPS}/index.md", "target_groups.md.j2", "Voor wie",
                         items=[(g, self.records_where(lambda r, g=g: g.id in r.target_groups)) for g in groups])
         for group in groups:
-            yield self.page(f"{TARGET_GROUPS}/{group.id}.md", "target_group.md.j2", group.label, term=group,
-                            found=self.records_where(lambda r: group.id in r.target_groups))
+            yield from self.paged_found(f"{TARGET_GROUPS}/{group.id}.md", "target_group.md.j2", group.label,
+                                        self.records_where(lambda r: group.id in r.target_groups), term=group)
         kinds = self.cat.vocabulary("organisation_kinds")
         yield self.page(f"{ORGANISATION_KINDS}/index.md", "org_kinds.md.j2", "Soorten organisaties",
                         items=[(k, [o for o in self.cat.organisations if o.kind == k.id]) for k in kinds])
         for kind in kinds:
-            yield self.page(f"{ORGANISATION_KINDS}/{kind.id}.md", "org_kind.md.j2", kind.label, term=kind,
-                            found=sorted((o for o in self.cat.organisations if o.kind == kind.id), key=lambda o: o.name.casefold()))
+            yield from self.paged(f"{ORGANISATION_KINDS}/{kind.id}.md", "org_kind.md.j2", kind.label,
+                                  sorted((o for o in self.cat.organisations if o.kind == kind.id), key=lambda o: o.name.casefold()),
+                                  name="found", size=LINE_PAGE_SIZE, term=kind)
         municipalities = self.municipalities()
         yield self.page(f"{MUNICIPALITIES}/index.md", "municipalities.md.j2", "Gemeenten", items=municipalities)
         for slug, municipality, found in municipalities:
-            yield self.page(f"{MUNICIPALITIES}/{slug}.md", "municipality.md.j2", municipality.name,
-                            municipality=municipality, found=found)
+            yield from self.paged_found(f"{MUNICIPALITIES}/{slug}.md", "municipality.md.j2", municipality.name, found,
+                                        municipality=municipality)
 
     def wegwijzer_pages(self) -> Iterator[PageSpec]:
         """The wegwijzer: who are you, what do you need, where."""
-        yield from render_wegwijzer.page_specs(self.cat, self.page)
+        yield from render_wegwijzer.page_specs(self.cat, self.page, self.paged)
 
     def records_where(self, wanted: Callable[[Any], bool]) -> dict[str, list[Any]]:
         return {kind: sorted((r for r in self.cat.records[kind] if wanted(r)), key=lambda r: r.name.casefold())

@@ -2,7 +2,7 @@
 
 `page_specs` gives its pages: the whole list, grouped by organisation, and one static page per
 municipality (`contacten/<slug>.md`), so that choosing a municipality works without
-JavaScript. A contact's municipality is today's municipality of its own address, else of its
+JavaScript; a long list comes in parts (render_paging), each grouped by organisation. A contact's municipality is today's municipality of its own address, else of its
 organisation's address; the contacts for which neither is known share one page, which says so
 once. Each contact carries the relative link to its vCard (written under data/ by the exports).
 
@@ -14,7 +14,7 @@ one of their contacts or organisations changes.
 from __future__ import annotations
 
 import posixpath
-from typing import Any, Callable, Iterator, NamedTuple
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from . import render_format as fmt
 from .catalogue import Catalogue
@@ -34,8 +34,8 @@ class Entry(NamedTuple):
     organisation: Organisation | None
     municipality: Municipality | None
     about: tuple[Any, ...]       # the antennes and programmes it is the contact point for
-    vcard: str                   # the contact's vCard, relative to the page that shows it
-    place: str | None            # link to its municipality's contacts page, from that page
+    vcard: str                   # the contact's vCard, relative to the page that shows it (`at`)
+    place: str | None            # link to its municipality's contacts page, from that page (`at`)
 
 
 class Group(NamedTuple):
@@ -65,17 +65,23 @@ def municipality_of(cat: Catalogue, contact: Contact, org: Organisation | None) 
     return None
 
 
-def entries(cat: Catalogue, here: str, use_directory_urls: bool = True) -> list[Entry]:
-    """Every contact, by organisation name and then by function, with links for page `here`."""
-    links = Links(here, use_directory_urls)
+def entries(cat: Catalogue) -> list[Entry]:
+    """Every contact, by organisation name and then by function, without its links yet (`at`)."""
     found = []
     for contact in cat.contacts:
         org = cat.get("organisations", contact.organisation)
         about = tuple(e[1] for e in (cat.entity(i) for i in dict.fromkeys(contact.about)) if e is not None)
-        place = municipality_of(cat, contact, org)
-        found.append(Entry(contact, org, place, about, file_href(here, vcard_url(contact.id), use_directory_urls),
-                           links.page(municipality_page(fmt.slugify(place.name))) if place else None))
+        found.append(Entry(contact, org, municipality_of(cat, contact, org), about, "", None))
     return sorted(found, key=_entry_order)
+
+
+def at(items: Iterable[Entry], here: str, use_directory_urls: bool = True) -> list[Entry]:
+    """The entries with their vCard and municipality links relative to the page `here`."""
+    links = Links(here, use_directory_urls)
+    return [entry._replace(vcard=file_href(here, vcard_url(entry.contact.id), use_directory_urls),
+                           place=links.page(municipality_page(fmt.slugify(entry.municipality.name)))
+                           if entry.municipality else None)
+            for entry in items]
 
 
 def by_organisation(items: list[Entry]) -> list[Group]:
@@ -100,20 +106,30 @@ def by_municipality(items: list[Entry]) -> list[Group]:
     return result
 
 
-def page_specs(cat: Catalogue, page: Callable[..., Any], use_directory_urls: bool = True) -> Iterator[Any]:
-    """The directory's pages, made with `page(src_path, template, title, **context)`."""
-    listed = entries(cat, CONTACTS_PAGE, use_directory_urls)
-    # The municipality pages are siblings under contacten/: one set of links serves them all.
-    nested = by_municipality(entries(cat, municipality_page(UNPLACED), use_directory_urls))
-    yield page(CONTACTS_PAGE, "contacts.md.j2", "Contactpunten", groups=by_organisation(listed),
-               municipalities=[(municipality_page(g.slug), g.name, len(g.entries)) for g in nested],
-               without_routes=_without_routes(listed), total=len(listed),
-               all_vcard=file_href(CONTACTS_PAGE, ALL_VCARD, use_directory_urls))
+def page_specs(cat: Catalogue, paged: Callable[..., Iterator[Any]], use_directory_urls: bool = True) -> Iterator[Any]:
+    """The directory's pages, made with the renderer's `paged(src_path, template, title, items,
+    label=, anchors=, **context)`: long lists come in parts, grouped by organisation on each."""
+    listed = entries(cat)
+    nested = by_municipality(listed)
+    name = lambda entry: _org_name(entry)  # noqa: E731 - a part is named by its organisations
+    for spec in paged(CONTACTS_PAGE, "contacts.md.j2", "Contactpunten", listed, label=name,
+                      anchors=lambda entry: (entry.contact.id, f"organisatie-{entry.contact.organisation}"),
+                      municipalities=[(municipality_page(g.slug), g.name, len(g.entries)) for g in nested],
+                      without_routes=_without_routes(listed), total=len(listed)):
+        yield _grouped(spec, use_directory_urls, all_vcard=file_href(spec.src_path, ALL_VCARD, use_directory_urls))
     for group in nested:
         title = f"Contactpunten in {group.name}" if group.record else "Contactpunten zonder gekende gemeente"
-        yield page(municipality_page(group.slug), "contacts_municipality.md.j2", title, municipality=group.record,
-                   groups=by_organisation(list(group.entries)), without_routes=_without_routes(group.entries),
-                   total=len(group.entries), list_page=CONTACTS_PAGE)
+        for spec in paged(municipality_page(group.slug), "contacts_municipality.md.j2", title, list(group.entries),
+                          label=name, municipality=group.record, without_routes=_without_routes(group.entries),
+                          total=len(group.entries), list_page=CONTACTS_PAGE):
+            yield _grouped(spec, use_directory_urls)
+
+
+def _grouped(spec: Any, use_directory_urls: bool, **more: Any) -> Any:
+    """A part of the directory: its entries linked from its own page, by organisation."""
+    spec.context["groups"] = by_organisation(at(spec.context.pop("items"), spec.src_path, use_directory_urls))
+    spec.context.update(more)
+    return spec
 
 
 def _without_routes(items: list[Entry] | tuple[Entry, ...]) -> int:

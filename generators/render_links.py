@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from .model import Antenne, Contact, Event, GlossaryEntry, Organisation, Programme, Source
 
@@ -59,11 +59,16 @@ def url_of(src_path: str, use_directory_urls: bool = True) -> str:
 class Links:
     """Relative links from one page (`here`) to any other page or record."""
 
-    def __init__(self, here: str, use_directory_urls: bool = True) -> None:
+    def __init__(self, here: str, use_directory_urls: bool = True,
+                 placed: Callable[[str, str | None], str] | None = None) -> None:
         self.here = here
         self._directory_urls = use_directory_urls
+        # (list page, anchor) -> the part of the list that shows the anchor (render_paging)
+        self._placed = placed
 
     def page(self, src_path: str, anchor: str | None = None) -> str:
+        if anchor and self._placed is not None:
+            src_path = self._placed(src_path, anchor)
         target = url_of(src_path, self._directory_urls)
         relative = _relative(target, self._folder)
         if self._directory_urls:

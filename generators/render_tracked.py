@@ -28,6 +28,7 @@ class TrackedPages:
     pages: dict[str, RenderedPage]
     depends_on: dict[str, frozenset[str]]
     fingerprints: dict[str, tuple]
+    placement: dict[tuple[str, str], str] = dataclasses.field(default_factory=dict)  # render_paging
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,6 @@ class Rendered:
     tracked: TrackedPages
     changed_pages: list[str]     # src paths rendered anew (new pages included)
     removed_pages: list[str]
-    deferred_pages: list[str] = dataclasses.field(default_factory=list)  # still showing their previous version
 
 
 @dataclass(frozen=True)
@@ -45,35 +45,28 @@ class Changes:
 
 
 def render_tracked(catalogue: Catalogue, site: Site, previous: TrackedPages | None = None,
-                   changes: Changes | None = None, *, pending: frozenset[str] = frozenset(),
-                   only: frozenset[str] | None = None, defer: Callable[[RenderedPage], bool] | None = None) -> Rendered:
-    """All pages with their dependencies; with `previous`, only those the changes can alter.
-
-    `pending` pages are rendered whatever changed (they were deferred before); with `only`, no
-    other existing page is; a page `defer` picks (by its previous version) keeps that version
-    for now and is listed in `deferred`, to be rendered with `only` a moment later.
-    """
+                   changes: Changes | None = None) -> Rendered:
+    """All pages with their dependencies; with `previous`, only those the changes can alter."""
     renderer = _Renderer(catalogue, site)
     renderer._moments_by_id  # computed once from the whole catalogue, before any page is watched
-    specs = list(renderer.specs())
+    specs = renderer.all_specs()
+    placement = renderer.placement.as_dict()
+    if previous is not None and changes is not None:
+        # A record that moved to another part of a long list: the pages linking to it change.
+        moved = {key[1] for key in placement.keys() | previous.placement.keys()
+                 if placement.get(key) != previous.placement.get(key)}
+        changes = Changes(changes.ids | moved, changes.moved)
     pages: dict[str, RenderedPage] = {}
     depends_on: dict[str, frozenset[str]] = {}
     fingerprints: dict[str, tuple] = {}
     changed_pages: list[str] = []
-    deferred: list[str] = []
     for spec in specs:
         fingerprint = _fingerprint(spec)
         path = spec.src_path
         fingerprints[path] = fingerprint
         before = previous.pages.get(path) if previous is not None else None
-        if before is not None and (
-                (only is not None and path not in only)
-                or (changes is not None and path not in pending and not _affected(spec, fingerprint, previous, changes))):
+        if before is not None and changes is not None and not _affected(spec, fingerprint, previous, changes):
             pages[path], depends_on[path] = before, previous.depends_on[path]
-            continue
-        if before is not None and defer is not None and defer(before):
-            pages[path], depends_on[path] = before, previous.depends_on[path]
-            deferred.append(path)
             continue
         recorder = _Recorder(catalogue)
         recorder.note(spec.record)
@@ -82,7 +75,7 @@ def render_tracked(catalogue: Catalogue, site: Site, previous: TrackedPages | No
         depends_on[path] = frozenset(recorder.ids)
         changed_pages.append(path)
     removed = sorted(set(previous.pages) - set(pages)) if previous is not None else []
-    return Rendered(TrackedPages(pages, depends_on, fingerprints), changed_pages, removed, deferred)
+    return Rendered(TrackedPages(pages, depends_on, fingerprints, placement), changed_pages, removed)
 
 
 def _affected(spec: PageSpec, fingerprint: tuple, previous: TrackedPages, changes: Changes) -> bool:

@@ -28,6 +28,7 @@ FOLDER = "wegwijzer"
 EVERYWHERE = "overal"    # the page of a group's records without a known municipality
 ALL_NEEDS = "alles"      # the question page for a visitor who does not know what to choose
 OTHER = "ander"          # the section of records that answer none of the needs
+OTHER_TITLE = "Andere organisaties en plekken"
 
 
 @dataclass(frozen=True)
@@ -171,8 +172,9 @@ def answer_page(group_id: str, place: Place) -> str:
     return f"{FOLDER}/{group_id}/{place.slug}.md"
 
 
-def page_specs(cat: Catalogue, page: Callable[..., Any]) -> Iterator[Any]:
-    """The wegwijzer's pages, made with `page(src_path, template, title, **context)`.
+def page_specs(cat: Catalogue, page: Callable[..., Any], paged: Callable[..., Iterator[Any]]) -> Iterator[Any]:
+    """The wegwijzer's pages, made with `page(src_path, template, title, **context)`; an answer
+    page with many answers comes in parts, made with the renderer's `paged` (render_paging).
 
     Each page gets only what it shows (counts, not the records behind them), so that after an
     edit `mkdocs serve` renders again only the pages whose answers changed (render_tracked).
@@ -197,7 +199,15 @@ def page_specs(cat: Catalogue, page: Callable[..., Any]) -> Iterator[Any]:
         need_by_slug = {n.slug: n for n in needs}
         for place in places:
             found = guide.answers[group.id][place]
-            sections = [(need_by_slug[n.slug], found.by_need[n.slug]) for n in needs if n.slug in found.by_need]
-            yield page(answer_page(group.id, place), "wegwijzer_answer.md.j2",
-                       f"{group.label}" + (f" in {place.name}" if place.name else ": overal"),
-                       group=group, place=place, sections=sections, other=found.other)
+            # One run of (section, answer): a part of the page holds a stretch of it.
+            flat = [(n.slug, result) for n in needs if n.slug in found.by_need for result in found.by_need[n.slug]]
+            flat += [(OTHER, result) for result in found.other]
+            titles = {**{n.slug: n.term.label for n in needs}, OTHER: OTHER_TITLE}
+            for spec in paged(answer_page(group.id, place), "wegwijzer_answer.md.j2",
+                              f"{group.label}" + (f" in {place.name}" if place.name else ": overal"), flat,
+                              label=lambda item: titles[item[0]], anchors=lambda item: (item[0],), group=group, place=place):
+                shown = spec.context.pop("items")
+                spec.context["sections"] = [(need_by_slug[slug], [r for s, r in shown if s == slug])
+                                            for slug in dict.fromkeys(s for s, _ in shown) if slug != OTHER]
+                spec.context["other"] = [r for s, r in shown if s == OTHER]
+                yield spec

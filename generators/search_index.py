@@ -37,6 +37,15 @@ TAG = re.compile(r"<[^>]*>")
 SAME_KIND = (("werkwinkel", "werkantenne"),)
 SAME_KIND_META = "same_kind"
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+# Pages that list records shown on their own pages (every contact, source, moment, the answers
+# of the wegwijzer, the records of a group or a municipality): a search should find the list by
+# its title and introduction, and each record on its own page, not a hundred list parts naming
+# it again. Indexing only that also keeps Pagefind's memory (about 0.5 kB per indexed word)
+# from growing with every list. A list's later parts (…/pagina/<n>/) are left out.
+LIST_FOLDERS = ("wegwijzer", "contacten", "bronnen", "tijdlijn", "doelgroepen", "gemeenten", "soorten")
+LIST_PAGES = {"organisaties/index.html", "antennes/index.html", "programmas/index.html"}
+PART = re.compile(r"(^|/)pagina/\d+/index\.html$")
+FIRST_PARAGRAPH = re.compile(r"<p\b[^>]*>.*?</p>", re.S)
 
 
 class SearchIndexError(Exception):
@@ -77,13 +86,31 @@ def _copy_articles(site: Path, scratch: Path) -> None:
     """Each page as a small file holding only its article, at the same path as on the site."""
     for page in site.rglob("*.html"):
         path = page.relative_to(site)
+        if path.as_posix() in NOT_INDEXED or PART.search(path.as_posix()):
+            continue
         html = page.read_text(encoding="utf-8")
         start, end = html.find(ARTICLE_START), html.rfind(ARTICLE_END)
-        if path.as_posix() in NOT_INDEXED or start < 0 or end < start:
+        if start < 0 or end < start:
             continue
-        article = _with_same_kind_words(CELL_END.sub(r"\1 ", html[start:end + len(ARTICLE_END)]))
+        article = html[start:end + len(ARTICLE_END)]
+        if _is_list(path.as_posix()):
+            article = _title_and_introduction(article)
+        article = _with_same_kind_words(CELL_END.sub(r"\1 ", article))
         (scratch / path).parent.mkdir(parents=True, exist_ok=True)
         (scratch / path).write_text(f"<!doctype html><html><body>{article}</body></html>", encoding="utf-8")
+
+
+def _is_list(path: str) -> bool:
+    return path in LIST_PAGES or path.split("/", 1)[0] in LIST_FOLDERS
+
+
+def _title_and_introduction(article: str) -> str:
+    """A list's article cut to its title and the paragraph after it."""
+    title = H1.search(article)
+    if not title:
+        return article
+    intro = FIRST_PARAGRAPH.search(article, title.end())
+    return f"{ARTICLE_START}{title.group(0)}{intro.group(0) if intro else ''}{ARTICLE_END}"
 
 
 def _with_same_kind_words(article: str) -> str:

@@ -15,6 +15,7 @@ import pytest
 from generators import render_wegwijzer
 from generators.catalogue import load_catalogue
 from generators.cli import main
+from generators.render import Site, _Renderer
 
 from .conftest import DATA
 from .test_site_html import generated_pages, read
@@ -214,7 +215,7 @@ def test_wegwijzer_pages_grow_with_groups_and_places_not_with_their_product(tmp_
         folder = tmp_path / str(organisations)
         assert main(["synth", "--organisations", str(organisations), "--seed", "4", str(folder)]) == 0
         cat = load_catalogue(sorted(folder.glob("*.yaml")))
-        pages = list(render_wegwijzer.page_specs(cat, lambda src_path, *_, **__: src_path))
+        pages = [spec.src_path for spec in _Renderer(cat, Site("")).wegwijzer_pages()]
         guide = render_wegwijzer.build(cat)
         groups = len(guide.answers)
         places = sum(len(by_place) for by_place in guide.answers.values())

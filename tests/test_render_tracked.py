@@ -132,18 +132,22 @@ def test_tracked_pages_equal_the_plain_render() -> None:
     assert render_tracked(catalogue, SITE).tracked.pages == plain
 
 
-def test_deferred_pages_keep_their_old_version_until_rendered_with_only(synthetic: Path, tmp_path: Path) -> None:
+def test_a_record_that_moves_to_another_part_of_a_list_is_linked_there(tmp_path: Path) -> None:
+    """Renaming an organisation moves its contacts to the front of the contacts directory, which
+    pushes others onto its next part: every page linking to those must follow."""
     data = tmp_path / "data"
-    shutil.copytree(synthetic, data)
+    subprocess.run([sys.executable, "-m", "generators", "synth", "--organisations", "90", "--seed", "3", str(data)],
+                   cwd=ROOT, check=True, capture_output=True)
     before = load_catalogue([data])
     first = render_tracked(before, SITE)
-    rename_organisation(data)
+    assert "contacten/pagina/2.md" in first.tracked.pages
+    last = max((o for o in before.organisations if any(c.organisation == o.id for c in before.contacts)),
+               key=lambda o: o.name.casefold())
+    path = next(p for p in data.glob("organisations*.yaml") if f'name: "{last.name}"' in p.read_text("utf-8"))
+    path.write_text(path.read_text("utf-8").replace(f'name: "{last.name}"', 'name: "Aaa Eerste"', 1), "utf-8")
     after = load_catalogue([data])
-    is_list = lambda page: page.src_path == "organisaties/index.md"  # noqa: E731
-    quick = render_tracked(after, SITE, first.tracked, changes_between(before, after), defer=is_list)
-    assert quick.deferred_pages == ["organisaties/index.md"]
-    assert quick.tracked.pages["organisaties/index.md"] == first.tracked.pages["organisaties/index.md"]
-    deferred = frozenset(quick.deferred_pages)
-    rest = render_tracked(after, SITE, quick.tracked, only=deferred, pending=deferred)
-    assert rest.changed_pages == ["organisaties/index.md"]
-    assert rest.tracked.pages == render_tracked(after, SITE).tracked.pages
+    incremental = render_tracked(after, SITE, first.tracked, changes_between(before, after))
+    full = render_tracked(after, SITE)
+    assert first.tracked.placement != full.tracked.placement, "no contact changed part"
+    stale = [path for path, page in full.tracked.pages.items() if incremental.tracked.pages[path] != page]
+    assert stale == []

@@ -116,3 +116,21 @@ def test_an_index_of_an_unknown_layout_is_left_as_it_is(tmp_path: Path) -> None:
     before = {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
     assert compact_page_ids(bundle) is False
     assert {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()} == before
+
+
+def test_a_list_is_found_by_its_title_and_introduction_and_its_parts_not_at_all(tmp_path: Path) -> None:
+    write_site(tmp_path, PAGES)
+    for path, extra in (("contacten/index.html", "<p>Jobcoaching Oost, bel 09 123 45 67.</p>"),
+                        ("contacten/pagina/2/index.html", ""), ("organisaties/index.html", "<p>Opleidingshuis Noord</p>")):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(f"<html><body>{ARTICLE_START}<h1>Lijst {path}</h1><p>Een lijst van alles.</p>{extra}"
+                                     f"{ARTICLE_END}</body></html>", encoding="utf-8")
+    index_site(tmp_path, "nl")
+    bundle = tmp_path / PAGEFIND_DIR
+    fragments = {f["url"]: f for f in (read_fragment(bundle, page_id) for page_id, _ in read_meta(bundle)[1])}
+    assert "/contacten/pagina/2/" not in fragments
+    for url in ("/contacten/", "/organisaties/"):
+        assert fragments[url]["content"].startswith("Lijst") and "Een lijst van alles." in fragments[url]["content"]
+        assert "Jobcoaching" not in fragments[url]["content"] and "Opleidingshuis" not in fragments[url]["content"]
+    # A record's own page keeps its whole text.
+    assert "Hulp bij je cv." in fragments["/antennes/werkwinkel-oost/"]["content"]

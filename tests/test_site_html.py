@@ -73,9 +73,8 @@ class Page(HTMLParser):
 
 def generated_pages(site: Path) -> list[Path]:
     found = [site / "index.html"]
-    for folder in GENERATED_FOLDERS:
+    for folder in (*GENERATED_FOLDERS, *GENERATED_PAGES):  # a list's later parts are below it
         found.extend(sorted((site / folder).rglob("index.html")))
-    found.extend(site / name / "index.html" for name in GENERATED_PAGES)
     return found
 
 
@@ -281,14 +280,19 @@ def test_attack_in_a_name_stays_text_in_the_page_title(attacked_site) -> None:
 
 # --- bad data ----------------------------------------------------------------------------------
 
-def test_bad_data_stops_the_build_with_a_clean_message_and_keeps_the_last_site(tmp_path: Path) -> None:
+def with_a_misspelt_field(tmp_path: Path) -> tuple[Path, int]:
+    """A copy of the repository's data whose first antenne has `adress:`; gives it and that line."""
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     antennes = data / "antennes.yaml"
     text = antennes.read_text("utf-8")
     first = re.search(r"^    name: .*$", text, re.MULTILINE)
     antennes.write_text(text[:first.end()] + "\n    adress: Hoogstraat 1" + text[first.end():], "utf-8")
-    line = text[:first.end()].count("\n") + 2
+    return data, text[:first.end()].count("\n") + 2
+
+
+def test_bad_data_stops_the_build_with_a_clean_message_and_keeps_the_last_site(tmp_path: Path) -> None:
+    data, line = with_a_misspelt_field(tmp_path)
     last_good = tmp_path / "site"
     last_good.mkdir()
     (last_good / "index.html").write_text("the last good site", "utf-8")
