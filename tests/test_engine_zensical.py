@@ -26,7 +26,7 @@ from generators.render import render_pages
 from generators.render_links import SECTIONS, url_of
 
 from .conftest import DATA, ROOT
-from .test_site_html import with_a_misspelt_field
+from .test_site_html import a_last_good_site, with_a_misspelt_field
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("zensical") is None,
                                 reason="Zensical is not installed (pip install -e '.[test]' installs it)")
@@ -174,9 +174,7 @@ def test_a_name_with_html_in_it_shows_as_text(tmp_path: Path) -> None:
 
 def test_bad_data_fails_with_file_and_line_and_keeps_the_last_site(tmp_path: Path) -> None:
     data, line = with_a_misspelt_field(tmp_path)
-    out = tmp_path / "site"
-    out.mkdir()
-    (out / "index.html").write_text("the last good site", "utf-8")
+    out = a_last_good_site(tmp_path / "site")
 
     result = build(out, data)
 
@@ -195,9 +193,7 @@ def test_a_failed_zensical_build_keeps_the_last_site(tmp_path: Path) -> None:
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     with (root / "content" / "over.md").open("a", encoding="utf-8") as page:
         page.write("\n[kapot](bestaat-niet.md)\n")
-    out = tmp_path / "site"
-    out.mkdir()
-    (out / "index.html").write_text("the last good site", "utf-8")
+    out = a_last_good_site(tmp_path / "site")
 
     result = build(out, DATA, "--config-file", str(root / "mkdocs.yml"))
 

@@ -291,11 +291,16 @@ def with_a_misspelt_field(tmp_path: Path) -> tuple[Path, int]:
     return data, text[:first.end()].count("\n") + 2
 
 
+def a_last_good_site(folder: Path) -> Path:
+    """A site folder with one page that a failed build must leave as it is."""
+    folder.mkdir()
+    (folder / "index.html").write_text("the last good site", "utf-8")
+    return folder
+
+
 def test_bad_data_stops_the_build_with_a_clean_message_and_keeps_the_last_site(tmp_path: Path) -> None:
     data, line = with_a_misspelt_field(tmp_path)
-    last_good = tmp_path / "site"
-    last_good.mkdir()
-    (last_good / "index.html").write_text("the last good site", "utf-8")
+    last_good = a_last_good_site(tmp_path / "site")
 
     result = build_site(last_good, data)
 
