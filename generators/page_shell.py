@@ -28,7 +28,7 @@ from mkdocs.structure.toc import get_toc
 from .html_squeeze import squeeze
 
 TEMPLATE = "main.html"
-SHELL_TEMPLATE = "werkwijzer_shell.html"  # in content/overrides: a page of a generated page
+SHELL_TEMPLATE = "werkwijzer_shell.html"  # in content/overrides: the template of every generated page
 # Markers: letters only, so that escaping leaves them as they are.
 TITLE, CONTENT, EDIT = "wwshelltitle", "wwshellcontent", "https://wwshell.invalid/wwshelledit"
 SKIP, TOC_MARK = "wwshellskip", "wwshelltoc"
