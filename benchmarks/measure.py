@@ -9,6 +9,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from generators.render_links import SECTIONS
+from generators.render_paging import PARTS_FOLDER
+
 
 @dataclass(frozen=True)
 class Measured:
@@ -55,7 +58,6 @@ def tree_size(folder: Path) -> tuple[int, int]:
     return total, count
 
 
-ENTITY_FOLDERS = ("organisaties", "antennes", "programmas")  # a record's own page lives in these
 
 
 def page_sizes(site: Path) -> dict:
@@ -66,7 +68,7 @@ def page_sizes(site: Path) -> dict:
         if size > largest:
             largest, largest_path = size, path.relative_to(site).as_posix()
         parts = path.relative_to(site).parts
-        if len(parts) == 3 and parts[0] in ENTITY_FOLDERS and parts[1] != "pagina":
+        if len(parts) == 3 and parts[0] in SECTIONS.values() and parts[1] != PARTS_FOLDER:  # a record's own page
             entity.append(size)
     entity.sort()
     return {"largest_page_bytes": largest, "largest_page": largest_path,

@@ -52,11 +52,10 @@ from .catalogue import load_catalogue
 from .diagnostics import DataError
 from .exports import build_exports, open_data_page
 from .exports.page import PAGE as OPEN_DATA_PAGE
-from .render import NEWS_MARKER, render_news, render_pages
+from .render import EDIT_BRANCH, NEWS_MARKER, render_news, render_pages
 from .render_links import url_of
 
 EXIT_ERRORS, EXIT_USAGE = 1, 2  # as in cli.py
-EDIT_BRANCH = "main"  # as in mkdocs_hook.py
 HOME_PAGE = "index.md"
 DOCS, OVERRIDES, SITE = "docs", "overrides", "site"
 OVERRIDES_IN_CONTENT = "overrides"  # theme.custom_dir of mkdocs.yml, relative to docs_dir

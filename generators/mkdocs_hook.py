@@ -29,12 +29,11 @@ from generators.html_squeeze import squeeze  # noqa: E402
 from generators.mkdocs_serve import DataUpdate, IncrementalBuilder, LastBuild, snapshot, watch_often  # noqa: E402
 from generators.page_html import BodyConverter  # noqa: E402
 from generators.page_shell import SHELL_TEMPLATE, PageShells  # noqa: E402
-from generators.render import NEWS_MARKER, RenderedPage, Site, render_news, render_site  # noqa: E402
+from generators.render import EDIT_BRANCH, NEWS_MARKER, RenderedPage, Site, render_news, render_site  # noqa: E402
 from generators.render_tracked import changes_between, render_tracked  # noqa: E402
 from generators.search_index import SearchIndexError, index_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.werkwijzer")
-EDIT_BRANCH = "main"
 HOME_PAGE = "index.md"
 
 # Survives rebuilds: MkDocs loads a hook module once per process.

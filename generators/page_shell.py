@@ -32,8 +32,7 @@ SHELL_TEMPLATE = "werkwijzer_shell.html"  # in content/overrides: the template o
 # Markers: letters only, so that escaping leaves them as they are.
 TITLE, CONTENT, EDIT = "wwshelltitle", "wwshellcontent", "https://wwshell.invalid/wwshelledit"
 SKIP, TOC_MARK = "wwshellskip", "wwshelltoc"
-# How often each marker must stand in the stand-in's page (None: at least once).
-EXPECTED = {TITLE: None, CONTENT: 1, EDIT: None, "#" + SKIP: 1, TOC_MARK: 1}
+REPEATED = {TITLE, EDIT}  # markers that may stand more than once; the others stand exactly once
 # The meta keys a generated page has; any other one makes the page render as usual.
 EXPECTED_META = {"title", "search", "template"}
 TOC = "{% import 'partials/language.html' as lang with context %}{% include 'partials/toc.html' %}"
@@ -74,7 +73,7 @@ class PageShells:
             own[EDIT] = page.edit_url  # MkDocs' templates do not autoescape: printed as it is
         if key[1]:
             own["#" + SKIP] = page.toc.items[0].url
-            own[TOC_MARK] = squeeze(self._toc.render(values)).strip()
+            own[TOC_MARK] = self._toc.render(values).strip()  # squeezed with the whole page (mkdocs_hook)
         # pieces: text, marker, text, marker, ..., text
         return "".join(own[piece] if n % 2 else piece for n, piece in enumerate(pieces))
 
@@ -92,9 +91,7 @@ class PageShells:
                 return None
             html = html.replace(stand_in_toc, TOC_MARK)
             markers += ["#" + SKIP, TOC_MARK]
-        if any(html.count(m) < 1 or (EXPECTED[m] is not None and html.count(m) != EXPECTED[m]) for m in markers):
-            return None
-        if any(marker in html for marker in EXPECTED if marker not in markers):
+        if any(html.count(m) < 1 or (m not in REPEATED and html.count(m) != 1) for m in markers):
             return None
         return re.split("(" + "|".join(map(re.escape, markers)) + ")", html)
 

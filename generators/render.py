@@ -28,7 +28,7 @@ from .render_links import (
     GLOSSARY_PAGE, MUNICIPALITIES, ORGANISATION_KINDS, SECTIONS, SOURCES_PAGE,
     TARGET_GROUPS, TIMELINE_PAGE, Links, entity_page, record_target, url_of,
 )
-from .render_paging import LINE_PAGE_SIZE, PAGE_SIZE, Placement, span, split
+from .render_paging import LINE_PAGE_SIZE, PAGE_SIZE, Part, Placement, span, split
 from .render_parallel import map_forked
 from .render_start import joined, missing, routes
 from .render_timeline import moments, recent
@@ -37,6 +37,7 @@ from .textmarkup import GlossaryLinker, escape_text, json_for_script, paragraphs
 TEMPLATES = Path(__file__).parent / "templates"
 NEWS_MARKER = "<!-- werkwijzer:nieuw -->"
 NEWS_ITEMS = 6
+EDIT_BRANCH = "main"  # the branch edit links point into
 ANTENNE_STATUSES = ("open", "gepland", "voorgesteld", "gesloten")  # the order of the list of places
 
 
@@ -65,7 +66,7 @@ class Site:
     """What pages need to know about the site around them."""
 
     repo_url: str
-    edit_branch: str = "main"
+    edit_branch: str = EDIT_BRANCH
     site_url: str = ""
     use_directory_urls: bool = True
     repo_root: Path = Path(".")
@@ -101,7 +102,7 @@ def environment() -> Environment:
 
 # --- the public entry points ---------------------------------------------------------------
 
-def render_pages(catalogue: Catalogue, *, repo_url: str, edit_branch: str = "main", site_url: str = "",
+def render_pages(catalogue: Catalogue, *, repo_url: str, edit_branch: str = EDIT_BRANCH, site_url: str = "",
                  use_directory_urls: bool = True, repo_root: Path | str = ".") -> list[RenderedPage]:
     return render_site(catalogue, Site(repo_url.rstrip("/"), edit_branch, site_url, use_directory_urls, Path(repo_root)))
 
@@ -177,15 +178,16 @@ class _Renderer:
     def page(self, src_path: str, template: str, title: str, record: Any = None, **context: Any) -> PageSpec:
         return PageSpec(src_path, template, title, record, context)
 
-    def paged(self, src_path: str, template: str, title: str, items: list[Any], *, name: str = "items",
+    def paged(self, src_path: str, template: str, title: str, items: list[Any], *,
               label: Callable[[Any], str] = lambda record: record.name,
               anchors: Callable[[Any], tuple[str, ...]] | None = None, size: int = PAGE_SIZE,
+              shown: Callable[[Part], dict[str, Any]] = lambda part: {"items": list(part.items)},
               **context: Any) -> Iterator[PageSpec]:
-        """A list page in parts of at most `size` items, each part named by its first and last."""
+        """A list page in parts of at most `size` items, each part named by its first and last;
+        `shown` gives what a part shows from its items (by default, `items` themselves)."""
         for part in split(src_path, items, lambda chunk: span(label(chunk[0]), label(chunk[-1])) if chunk else "",
                           self.placement, anchors, size):
-            yield self.page(part.src_path, template, part.title(title), pager=part.pager,
-                            **{name: list(part.items)}, **context)
+            yield self.page(part.src_path, template, part.title(title), pager=part.pager, **shown(part), **context)
 
     def paged_found(self, src_path: str, template: str, title: str, found: dict[str, list[Any]],
                     **context: Any) -> Iterator[PageSpec]:
@@ -194,13 +196,15 @@ class _Renderer:
         A list in one part keeps every kind, so that it can say a kind has none; a later part
         shows only the kinds it holds.
         """
+        def shown(part: Part) -> dict[str, Any]:
+            if part.pager.total == 1:
+                return {"found": found}
+            return {"found": {kind: records for kind in SECTIONS
+                              if (records := [r for k, r in part.items if k == kind])}}
+
         flat = [(kind, record) for kind in SECTIONS for record in found[kind]]
-        for spec in self.paged(src_path, template, title, flat, label=lambda item: item[1].name, size=LINE_PAGE_SIZE,
-                               **context):
-            items = spec.context.pop("items")
-            spec.context["found"] = found if spec.context["pager"].total == 1 else {
-                kind: shown for kind in SECTIONS if (shown := [r for k, r in items if k == kind])}
-            yield spec
+        yield from self.paged(src_path, template, title, flat, label=lambda item: item[1].name, size=LINE_PAGE_SIZE,
+                              shown=shown, **context)
 
     def specs(self) -> Iterator[PageSpec]:
         for builder in (self.entity_pages, self.list_pages, self.overview_pages, self.wegwijzer_pages):
@@ -256,7 +260,7 @@ class _Renderer:
         for kind in kinds:
             yield from self.paged(f"{ORGANISATION_KINDS}/{kind.id}.md", "org_kind.md.j2", kind.label,
                                   sorted((o for o in self.cat.organisations if o.kind == kind.id), key=lambda o: o.name.casefold()),
-                                  name="found", size=LINE_PAGE_SIZE, term=kind)
+                                  shown=lambda part: {"found": list(part.items)}, size=LINE_PAGE_SIZE, term=kind)
         municipalities = self.municipalities()
         yield self.page(f"{MUNICIPALITIES}/index.md", "municipalities.md.j2", "Gemeenten", items=municipalities)
         for slug, municipality, found in municipalities:

@@ -2,8 +2,9 @@
 
 `page_specs` gives its pages: the whole list, grouped by organisation, and one static page per
 municipality (`contacten/<slug>.md`), so that choosing a municipality works without
-JavaScript; a long list comes in parts (render_paging), each grouped by organisation. A contact's municipality is today's municipality of its own address, else of its
-organisation's address; the contacts for which neither is known share one page, which says so
+JavaScript; a long list comes in parts (render_paging), each grouped by organisation. A
+contact's municipality is today's municipality of its own address, else of its organisation's
+address; the contacts for which neither is known share one page, which says so
 once. Each contact carries the relative link to its vCard (written under data/ by the exports).
 
 Entries and groups are named tuples on purpose: `render_tracked` notes the records inside
@@ -108,28 +109,26 @@ def by_municipality(items: list[Entry]) -> list[Group]:
 
 def page_specs(cat: Catalogue, paged: Callable[..., Iterator[Any]], use_directory_urls: bool = True) -> Iterator[Any]:
     """The directory's pages, made with the renderer's `paged(src_path, template, title, items,
-    label=, anchors=, **context)`: long lists come in parts, grouped by organisation on each."""
+    label=, anchors=, shown=, **context)`: long lists come in parts, grouped by organisation on each."""
     listed = entries(cat)
     nested = by_municipality(listed)
-    name = lambda entry: _org_name(entry)  # noqa: E731 - a part is named by its organisations
-    for spec in paged(CONTACTS_PAGE, "contacts.md.j2", "Contactpunten", listed, label=name,
-                      anchors=lambda entry: (entry.contact.id, f"organisatie-{entry.contact.organisation}"),
-                      municipalities=[(municipality_page(g.slug), g.name, len(g.entries)) for g in nested],
-                      without_routes=_without_routes(listed), total=len(listed)):
-        yield _grouped(spec, use_directory_urls, all_vcard=file_href(spec.src_path, ALL_VCARD, use_directory_urls))
+
+    def shown(part: Any) -> dict[str, Any]:
+        """A part of the directory: its entries linked from its own page, by organisation."""
+        return {"groups": by_organisation(at(part.items, part.src_path, use_directory_urls)),
+                "all_vcard": file_href(part.src_path, ALL_VCARD, use_directory_urls)}
+
+    # A part is named by its organisations.
+    yield from paged(CONTACTS_PAGE, "contacts.md.j2", "Contactpunten", listed, label=_org_name, shown=shown,
+                     anchors=lambda entry: (entry.contact.id, f"organisatie-{entry.contact.organisation}"),
+                     municipalities=[(municipality_page(g.slug), g.name, len(g.entries)) for g in nested],
+                     without_routes=_without_routes(listed), total=len(listed))
     for group in nested:
         title = f"Contactpunten in {group.name}" if group.record else "Contactpunten zonder gekende gemeente"
-        for spec in paged(municipality_page(group.slug), "contacts_municipality.md.j2", title, list(group.entries),
-                          label=name, municipality=group.record, without_routes=_without_routes(group.entries),
-                          total=len(group.entries), list_page=CONTACTS_PAGE):
-            yield _grouped(spec, use_directory_urls)
-
-
-def _grouped(spec: Any, use_directory_urls: bool, **more: Any) -> Any:
-    """A part of the directory: its entries linked from its own page, by organisation."""
-    spec.context["groups"] = by_organisation(at(spec.context.pop("items"), spec.src_path, use_directory_urls))
-    spec.context.update(more)
-    return spec
+        yield from paged(municipality_page(group.slug), "contacts_municipality.md.j2", title, list(group.entries),
+                         label=_org_name, shown=shown, municipality=group.record,
+                         without_routes=_without_routes(group.entries), total=len(group.entries),
+                         list_page=CONTACTS_PAGE)
 
 
 def _without_routes(items: list[Entry] | tuple[Entry, ...]) -> int:

@@ -147,6 +147,13 @@ def _needs_of(kind: str, record: Any, need_by_term: dict[tuple[str, str, str], N
     return found
 
 
+def _sections(shown: list[tuple[str, Any]], need_by_slug: dict[str, Need]) -> dict[str, Any]:
+    """A stretch of (section, answer) as the answer page shows it: per need, then the others."""
+    return {"sections": [(need_by_slug[slug], [r for s, r in shown if s == slug])
+                         for slug in dict.fromkeys(s for s, _ in shown) if slug != OTHER],
+            "other": [r for s, r in shown if s == OTHER]}
+
+
 # Open places and running programmes first: they are where a visitor can start today.
 _STATUS_ORDER = {"open": 0, "gepland": 1, "voorgesteld": 2, "gesloten": 3}
 
@@ -203,11 +210,7 @@ def page_specs(cat: Catalogue, page: Callable[..., Any], paged: Callable[..., It
             flat = [(n.slug, result) for n in needs if n.slug in found.by_need for result in found.by_need[n.slug]]
             flat += [(OTHER, result) for result in found.other]
             titles = {**{n.slug: n.term.label for n in needs}, OTHER: OTHER_TITLE}
-            for spec in paged(answer_page(group.id, place), "wegwijzer_answer.md.j2",
-                              f"{group.label}" + (f" in {place.name}" if place.name else ": overal"), flat,
-                              label=lambda item: titles[item[0]], anchors=lambda item: (item[0],), group=group, place=place):
-                shown = spec.context.pop("items")
-                spec.context["sections"] = [(need_by_slug[slug], [r for s, r in shown if s == slug])
-                                            for slug in dict.fromkeys(s for s, _ in shown) if slug != OTHER]
-                spec.context["other"] = [r for s, r in shown if s == OTHER]
-                yield spec
+            yield from paged(answer_page(group.id, place), "wegwijzer_answer.md.j2",
+                             f"{group.label}" + (f" in {place.name}" if place.name else ": overal"), flat,
+                             label=lambda item: titles[item[0]], anchors=lambda item: (item[0],),
+                             shown=lambda part: _sections(part.items, need_by_slug), group=group, place=place)

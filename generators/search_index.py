@@ -17,6 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import render_wegwijzer
+from .render_links import CONTACTS_PAGE, MUNICIPALITIES, ORGANISATION_KINDS, SECTIONS, SOURCES_PAGE, TARGET_GROUPS, TIMELINE_PAGE
+from .render_paging import PARTS_FOLDER
 from .search_compact import compact_page_ids
 
 log = logging.getLogger(__name__)
@@ -42,9 +45,10 @@ H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 # its title and introduction, and each record on its own page, not a hundred list parts naming
 # it again. Indexing only that also keeps Pagefind's memory (about 0.5 kB per indexed word)
 # from growing with every list. A list's later parts (…/pagina/<n>/) are left out.
-LIST_FOLDERS = ("wegwijzer", "contacten", "bronnen", "tijdlijn", "doelgroepen", "gemeenten", "soorten")
-LIST_PAGES = {"organisaties/index.html", "antennes/index.html", "programmas/index.html"}
-PART = re.compile(r"(^|/)pagina/\d+/index\.html$")
+LIST_FOLDERS = (render_wegwijzer.FOLDER, TARGET_GROUPS, MUNICIPALITIES, ORGANISATION_KINDS,
+                *(page.removesuffix(".md") for page in (CONTACTS_PAGE, SOURCES_PAGE, TIMELINE_PAGE)))
+LIST_PAGES = {f"{folder}/index.html" for folder in SECTIONS.values()}
+PART = re.compile(rf"(^|/){PARTS_FOLDER}/\d+/index\.html$")
 FIRST_PARAGRAPH = re.compile(r"<p\b[^>]*>.*?</p>", re.S)
 
 
