@@ -9,8 +9,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generators.render_links import SECTIONS
-from generators.render_paging import PARTS_FOLDER
+from generators.site.render_links import SECTIONS
+from generators.site.render_paging import PARTS_FOLDER
 
 
 @dataclass(frozen=True)

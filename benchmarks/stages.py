@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from generators.catalogue import load_catalogue
-from generators.render import render_pages
+from generators.checks.load import load_catalogue
+from generators.site.render import render_pages
 
 
 def main(data: str, pages_json: str) -> int:

@@ -1,15 +1,12 @@
-"""How long `python -m generators validate` takes on large data, without and with its file cache.
+"""How long `python -m generators validate` takes on large data, without and with its report cache.
 
     .venv/bin/python -m benchmarks.validation --organisations 10000 [--runs 3] [--data DIR] [--out FILE]
 
-Synthesises the data (or reads --data), then, per run and interleaved, times four fresh
-interpreters: `--no-cache`; a first run that finds the cache empty and fills it; a run that finds
-every file remembered but not the report (as after a change of date or folder); and a repeat run,
-which finds the whole report remembered. The cache lives in a temporary folder, so nothing of
-yours is touched. Above 4 MB of data, validate shares the files out over two processes
-(generators/validate_split.py) and remembers no files, so a run with the files remembered takes
-as long as a first one there.
-Medians are printed as a table, and written as JSON with --out.
+Synthesises the data (or reads --data), then, per run and interleaved, times three fresh
+interpreters: `--no-cache`; a first run that finds the cache empty and fills it; and a repeat run,
+which finds the whole report remembered (filecache.ReportCache). The cache lives in a temporary
+folder, so nothing of yours is touched. Medians are printed as a table, and written as JSON with
+--out.
 """
 
 from __future__ import annotations
@@ -29,7 +26,6 @@ ROOT = Path(__file__).resolve().parent.parent
 COLUMNS = {
     "no_cache": "--no-cache",
     "cold": "cache empty",
-    "files": "files remembered",
     "warm": "report remembered",
 }
 
@@ -78,18 +74,10 @@ def _measure_runs(data: Path, cache: Path, runs: int) -> dict[str, dict[str, lis
     for _ in range(runs):
         shutil.rmtree(cache, ignore_errors=True)
         for name in COLUMNS:
-            if name == "files":
-                _forget_reports(cache)
             measured = _validate(data, cache, "--no-cache") if name == "no_cache" else _validate(data, cache)
             seconds[name].append(round(measured.seconds, 3))
             peaks[name].append(round(measured.peak_mib, 1))
     return {"seconds": seconds, "peak_mib": peaks}
-
-
-def _forget_reports(cache: Path) -> None:
-    """Remove the remembered reports (filecache.ReportCache), keeping the remembered files."""
-    for report in cache.rglob("report-*.json"):
-        report.unlink()
 
 
 def _validate(data: Path, cache: Path, *options: str) -> Measured:

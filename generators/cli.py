@@ -12,23 +12,23 @@ import importlib
 import os
 import sys
 
-from .diagnostics import DataError
+from .data.diagnostics import DataError
 
 EXIT_ERRORS = 1
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a tool that a closed pipe stopped
 
 # name -> (module under generators/, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "validate": ("validate", "check the data files and report every mistake"),
-    "fmt": ("fmt", "write the data files in their one canonical form (--check: only list them)"),
-    "docs": ("docs_cmd", "regenerate the field reference in CONTRIBUTING.md (--check: only compare)"),
-    "links": ("links", "check the external links in the data and content/ (slow: the weekly workflow runs it)"),
-    "new": ("skeleton", "print an empty record of a kind, every field explained, to paste into a data file"),
-    "schema": ("schema", "write the JSON Schema of the data files from the models (--check: only compare)"),
-    "export": ("export_cmd", "write the open-data files (JSON, CSV, HSDS, GeoJSON, vCard) to a folder"),
-    "render": ("render_cmd", "write the generated pages as Markdown files to a folder, for any site engine"),
-    "synth": ("synth", "write synthetic data of any size, for benchmarks (nothing in it is true)"),
-    "build": ("build_cmd", "build the whole site into a folder with MkDocs or, --engine zensical, the second engine"),
+    "validate": ("checks.validate", "check the data files and report every mistake"),
+    "fmt": ("editing.fmt", "write the data files in their one canonical form (--check: only list them)"),
+    "docs": ("editing.docs_cmd", "regenerate the field reference in CONTRIBUTING.md (--check: only compare)"),
+    "links": ("editing.links", "check the external links in the data and content/ (slow: the weekly workflow runs it)"),
+    "new": ("editing.skeleton", "print an empty record of a kind, every field explained, to paste into a data file"),
+    "schema": ("editing.schema", "write the JSON Schema of the data files from the models (--check: only compare)"),
+    "export": ("exports.export_cmd", "write the open-data files (JSON, CSV, HSDS, GeoJSON, vCard) to a folder"),
+    "render": ("site.render_cmd", "write the generated pages as Markdown files to a folder, for any site engine"),
+    "synth": ("data.synth", "write synthetic data of any size, for benchmarks (nothing in it is true)"),
+    "build": ("engine.build_cmd", "build the whole site into a folder with MkDocs or, --engine zensical, the second engine"),
 }
 
 

@@ -17,8 +17,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from generators.catalogue import Catalogue, load_catalogue
-from generators.render_format import slugify
+from generators.data.catalogue import Catalogue
+from generators.checks.load import load_catalogue
+from generators.site.render_format import slugify
 
 from .conftest import DATA, ROOT, build_site
 

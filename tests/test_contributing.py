@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generators.catalogue import load_catalogue
-from generators.diagnostics import DataError, Report
-from generators.docs_cmd import expected_guide
-from generators.fieldref import BEGIN_MARKER, END_MARKER, PART_NAMES, RECORD_KINDS, field_facts, parts_of, record_model
-from generators.model import VOCABULARY_KINDS, GlossaryEntry, Term
-from generators.yamlsource import read_yaml
+from generators.checks.load import load_catalogue
+from generators.data.diagnostics import DataError, Report
+from generators.editing.docs_cmd import expected_guide
+from generators.editing.fieldref import BEGIN_MARKER, END_MARKER, PART_NAMES, RECORD_KINDS, field_facts, parts_of, record_model
+from generators.data.model import VOCABULARY_KINDS, GlossaryEntry, Term
+from generators.data.yamlsource import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "CONTRIBUTING.md"
@@ -93,7 +93,7 @@ def test_the_examples_are_valid_records_together_with_the_real_data(tmp_path: Pa
 
 
 def test_the_examples_are_in_canonical_form():
-    from generators.fmt import format_text
+    from generators.editing.fmt import format_text
 
     for kind, text in _examples().items():
         assert format_text(text) == text, kind

@@ -21,9 +21,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generators import cli
-from generators.catalogue import load_catalogue
-from generators.render import render_pages
-from generators.render_links import SECTIONS, url_of
+from generators.checks.load import load_catalogue
+from generators.site.render import render_pages
+from generators.site.render_links import SECTIONS, url_of
 
 from .conftest import DATA, ROOT
 from .test_site_html import a_last_good_site, with_a_misspelt_field

@@ -15,7 +15,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generators.catalogue import load_catalogue
+from generators.checks.load import load_catalogue
 from generators.cli import main
 from generators.exports import build_exports, data_date, open_data_page, vcard_url
 

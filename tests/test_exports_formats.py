@@ -8,7 +8,7 @@ import json
 import pytest
 import vobject
 
-from generators.catalogue import load_catalogue
+from generators.checks.load import load_catalogue
 from generators.exports import build_exports
 from generators.exports.jsonld import jsonld_for, script_json
 

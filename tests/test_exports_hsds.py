@@ -15,7 +15,7 @@ import pytest
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from generators.catalogue import load_catalogue
+from generators.checks.load import load_catalogue
 from generators.exports import build_exports
 from generators.exports.hsds import hsds_id
 

@@ -18,12 +18,12 @@ from pydantic import ValidationError
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generators import fastyaml
+from generators.data import fastyaml
 from generators.cli import main as cli_main
-from generators.diagnostics import Report
-from generators.loader import load_bytes
-from generators.model import DataFile
-from generators.yamlsource import Document, _compose_exact, _compose_fast, _convert, read_yaml, read_yaml_fast, text_of
+from generators.data.diagnostics import Report
+from generators.data.loader import load_bytes
+from generators.data.model import DataFile
+from generators.data.yamlsource import Document, _compose_exact, _compose_fast, _convert, read_yaml, read_yaml_fast, text_of
 
 
 def same(a: Any, b: Any) -> bool:

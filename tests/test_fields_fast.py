@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 from pydantic_core import PydanticCustomError
 
-from generators import fields
+from generators.data import fields
 
 
 def outcome(check: Callable[[str], Any], value: str) -> tuple[str, Any]:

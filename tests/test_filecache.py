@@ -1,8 +1,9 @@
-"""A second validation of unchanged data reads the cache, and says exactly what the first said.
+"""`mkdocs serve` loads unchanged files from memory, and that says exactly what loading them says.
 
-The cache must never change an answer: a catalogue built from cached files equals a fresh one,
-record for record and position for position; a changed, renamed or broken file is read again;
-a file with any message is never remembered; a broken cache entry is ignored and written anew.
+The file cache must never change an answer: a catalogue built from remembered files equals a
+fresh one, record for record and position for position; a changed or renamed file is read again;
+a file with any message is never remembered. Whole reports of `validate` are remembered on disk
+(tests/test_validate_report_cache.py), never the files.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from generators import filecache, loader
-from generators.catalogue import Catalogue, load_catalogue
+from generators.data import loader
+from generators.data.catalogue import Catalogue
+from generators.checks.load import load_catalogue
 from generators.cli import main
-from generators.diagnostics import DataError, Report
-from generators.filecache import FileCache
+from generators.data.diagnostics import DataError, Report
+from generators.data.filecache import FileCache
 
 from .conftest import DATA, ROOT
 
@@ -71,16 +73,6 @@ def test_cached_catalogue_is_identical_to_a_fresh_one(data: Path, monkeypatch: p
     assert cached_messages == fresh_messages
 
 
-def test_disk_cache_serves_a_new_process_the_same_catalogue(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    fresh, fresh_messages = load(data, None)
-    load(data, FileCache(tmp_path / "cache"))
-    forbid_parsing(monkeypatch)
-    cached, cached_messages = load(data, FileCache(tmp_path / "cache"))  # nothing in memory: all from disk
-    assert cached is not None and fresh is not None
-    assert snapshot(cached) == snapshot(fresh)  # deep positions too: worked out from the file's text
-    assert cached_messages == fresh_messages
-
-
 def test_an_edited_file_is_read_again(data: Path) -> None:
     cache = FileCache()
     first, _ = load(data, cache)
@@ -102,44 +94,27 @@ def test_the_same_bytes_under_another_name_keep_their_own_name(data: Path) -> No
     assert catalogue.origin(catalogue.organisations[0]).file.endswith("organisaties.yaml")
 
 
-def test_a_file_with_any_message_is_never_remembered(tmp_path: Path) -> None:
-    folder = tmp_path / "cache"
-    cache = FileCache(folder)
-    _, messages = load(INVALID / "number_leading-zero.yaml", cache)
-    assert messages
-    assert not list(folder.rglob("*.pickle"))
+def test_a_file_with_any_message_is_never_remembered(monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = FileCache()
+    _, first = load(INVALID / "number_leading-zero.yaml", cache)
+    assert first
+    loaded = []
+    original = loader.load_bytes
+    monkeypatch.setattr(loader, "load_bytes", lambda *args: loaded.append(1) or original(*args))
+    _, second = load(INVALID / "number_leading-zero.yaml", cache)
+    assert loaded and second == first  # loaded again, and says it all again
 
 
-def test_a_broken_cache_entry_is_ignored_and_written_again(data: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "cache"
-    fresh, fresh_messages = load(data, None)
-    load(data, FileCache(folder))
-    entries = sorted(folder.rglob("*.pickle"))
-    assert entries
-    for number, entry in enumerate(entries):
-        entry.write_bytes(b"not a pickle" if number % 2 else entry.read_bytes()[:40])
-    cached, cached_messages = load(data, FileCache(folder))
-    assert cached is not None and fresh is not None
-    assert snapshot(cached) == snapshot(fresh) and cached_messages == fresh_messages
-    assert all(entry.read_bytes().startswith(b"\x80") for entry in entries)  # whole pickles again
-
-
-def test_other_code_uses_other_entries(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    raw = (data / "sources.yaml").read_bytes()
-    before = FileCache.key("data/sources.yaml", raw)
-    monkeypatch.setattr(filecache, "code_fingerprint", lambda: "another version")
-    assert FileCache.key("data/sources.yaml", raw) != before
-
-
-def test_command_line_uses_the_cache_and_says_the_same(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_command_line_remembers_the_report_not_the_files(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert main(["validate", "--no-cache", str(data)]) == 0
     uncached = capsys.readouterr().out
     assert not (tmp_path / "xdg").exists()
     assert main(["validate", str(data)]) == 0
     assert capsys.readouterr().out == uncached
-    assert list((tmp_path / "xdg" / "werkwijzer").rglob("*.pickle"))
+    remembered = [p.name for p in (tmp_path / "xdg" / "werkwijzer").rglob("*") if p.is_file()]
+    assert remembered and all(name.startswith("report-") for name in remembered)
     forbid_parsing(monkeypatch)
     assert main(["validate", str(data)]) == 0
     assert capsys.readouterr().out == uncached

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generators.diagnostics import Report
-from generators.fmt import FormatRefused, format_text
-from generators.datafiles import data_files
-from generators.yamlsource import read_yaml
+from generators.data.diagnostics import Report
+from generators.editing.fmt import FormatRefused, format_text
+from generators.data.datafiles import data_files
+from generators.data.yamlsource import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -143,8 +143,8 @@ def test_formatting_never_changes_what_the_validator_reads():
 
 
 def _sorted_like_fmt(data: dict) -> dict:
-    from generators.fmt import canonical_field_order
-    from generators.model import DataFile, Antenne, OpeningHours, Source, Address, OpeningRule
+    from generators.editing.fmt import canonical_field_order
+    from generators.data.model import DataFile, Antenne, OpeningHours, Source, Address, OpeningRule
 
     models = {"antennes": Antenne, "sources": Source}
     nested = {"address": Address, "opening_hours": OpeningHours}

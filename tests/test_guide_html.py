@@ -12,10 +12,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generators import render_wegwijzer
-from generators.catalogue import load_catalogue
+from generators.site import render_wegwijzer
+from generators.checks.load import load_catalogue
 from generators.cli import main
-from generators.render import Site, _Renderer
+from generators.site.render import Site, _Renderer
 
 from .conftest import DATA
 from .test_site_html import generated_pages, read

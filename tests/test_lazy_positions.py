@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generators.diagnostics import Report
+from generators.data.diagnostics import Report
 from generators.cli import main as cli_main
-from generators.yamlsource import EAGER_POSITION_DEPTH, Document, _compose_exact, _compose_fast, _convert, read_yaml, read_yaml_fast
+from generators.data.yamlsource import EAGER_POSITION_DEPTH, Document, _compose_exact, _compose_fast, _convert, read_yaml, read_yaml_fast
 
 from .conftest import DATA, ROOT
 

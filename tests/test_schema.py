@@ -8,10 +8,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generators.diagnostics import Report
-from generators.datafiles import data_files
-from generators.schema import DIALECT, SCHEMA_PATH, build_schema, render_schema
-from generators.yamlsource import read_yaml
+from generators.data.diagnostics import Report
+from generators.data.datafiles import data_files
+from generators.editing.schema import DIALECT, SCHEMA_PATH, build_schema, render_schema
+from generators.data.yamlsource import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = ROOT / SCHEMA_PATH

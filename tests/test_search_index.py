@@ -14,8 +14,8 @@ from pathlib import Path
 import cbor2
 import pytest
 
-from generators.search_compact import SIGNATURE, TAG_LENGTH, compact_page_ids
-from generators.search_index import ARTICLE_END, ARTICLE_START, PAGEFIND_DIR, SAME_KIND_META, index_site
+from generators.engine.search_compact import SIGNATURE, TAG_LENGTH, compact_page_ids
+from generators.engine.search_index import ARTICLE_END, ARTICLE_START, PAGEFIND_DIR, SAME_KIND_META, index_site
 
 PAGES = {
     "antennes/werkwinkel-oost/index.html": ("Werkwinkel Oost", "Een werkwinkel in de wijk. " + "Hulp bij je cv. " * 60),

@@ -135,7 +135,7 @@ def test_the_data_folder_is_polled_more_often_than_the_rest(tmp_path: Path) -> N
     """MkDocs polls every 0.5 s; the data folder every 0.1 s, so that an edit shows within 2 s."""
     from mkdocs.livereload import LiveReloadServer
 
-    from generators.mkdocs_serve import DATA_POLL_SECONDS, watch_often
+    from generators.engine.mkdocs_serve import DATA_POLL_SECONDS, watch_often
 
     data, content = tmp_path / "data", tmp_path / "content"
     data.mkdir()

@@ -17,9 +17,9 @@ import pytest
 import yaml
 from pydantic import AfterValidator, BaseModel
 
-from generators import fields
-from generators.catalogue import load_catalogue
-from generators.model import DataFile
+from generators.data import fields
+from generators.checks.load import load_catalogue
+from generators.data.model import DataFile
 
 from .conftest import DATA, ROOT, build_site
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from generators.diagnostics import Report
-from generators.fieldref import record_model
-from generators.model import DataFile
-from generators.skeleton import KINDS, required_fields, skeleton
-from generators.yamlsource import read_yaml
+from generators.data.diagnostics import Report
+from generators.editing.fieldref import record_model
+from generators.data.model import DataFile
+from generators.editing.skeleton import KINDS, required_fields, skeleton
+from generators.data.yamlsource import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 

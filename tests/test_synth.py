@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generators.catalogue import load_catalogue
+from generators.checks.load import load_catalogue
 from generators.cli import main
-from generators.diagnostics import Report
+from generators.data.diagnostics import Report
 
 ORGANISATIONS = 20
 

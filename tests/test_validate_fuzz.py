@@ -14,8 +14,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generators.catalogue import load_catalogue
-from generators.diagnostics import DataError, Report
+from generators.checks.load import load_catalogue
+from generators.data.diagnostics import DataError, Report
 
 from .conftest import DATA
 

@@ -7,12 +7,15 @@ a remembered report prints the same in every format.
 
 from __future__ import annotations
 
+import argparse
 import shutil
 from pathlib import Path
 
 import pytest
 
-from generators import catalogue, filecache
+from generators.checks import load
+from generators.checks import validate as validate_command
+from generators.data import filecache
 from generators.cli import main
 
 from .conftest import DATA
@@ -46,14 +49,20 @@ class Loads:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.count = 0
         self.all = 0  # --no-cache too
-        original = catalogue.load_catalogue
+        self._remembering = False
+        original_load, original_run = load.load_catalogue, validate_command.run
 
         def counted(*args: object, **kwargs: object) -> object:
-            self.count += kwargs.get("cache") is not None
+            self.count += self._remembering
             self.all += 1
-            return original(*args, **kwargs)
+            return original_load(*args, **kwargs)
 
-        monkeypatch.setattr(catalogue, "load_catalogue", counted)
+        def run(args: argparse.Namespace) -> int:
+            self._remembering = not args.no_cache
+            return original_run(args)
+
+        monkeypatch.setattr(load, "load_catalogue", counted)
+        monkeypatch.setattr(validate_command, "run", run)
 
 
 def test_a_repeat_run_says_the_same_in_every_format_without_loading(

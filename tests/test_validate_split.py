@@ -1,7 +1,7 @@
 """`validate` split over two processes says exactly what it says in one, in every format.
 
 On much data, this process and a forked copy each load and check part of the files
-(generators/validate_split.py). Here the split is forced on small data, with the files shared out
+(generators/checks/validate_split.py). Here the split is forced on small data, with the files shared out
 so that records and the sources they cite land in different parts; its output must equal the
 whole way's, whether the data is fine, has mistakes in single records or across files (a
 reference, a duplicate id, a parent chain), or has files that do not load.
@@ -20,9 +20,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generators import forking, validate_split
+from generators.data import forking
+from generators.checks import validate_split
 from generators.cli import main
-from generators.loader import PARALLEL_MIN_BYTES
 
 from .test_validate_fuzz import TOKENS
 
@@ -183,7 +183,7 @@ def test_a_file_named_twice_is_validated_the_whole_way(tmp_path: Path, capsys: p
 def test_the_command_splits_large_data_and_prints_every_message(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     folder = synthetic(tmp_path / "data", organisations=700)
-    assert sum(f.stat().st_size for f in folder.glob("*.yaml")) >= PARALLEL_MIN_BYTES  # splits for real
+    assert sum(f.stat().st_size for f in folder.glob("*.yaml")) >= validate_split.SPLIT_MIN_BYTES  # splits for real
     edit(folder / "antennes.yaml", r'last_checked: "\d{4}', 'last_checked: "2099')
     command = [sys.executable, "-m", "generators", "validate", "--no-cache", str(folder)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=120)

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from generators.cli import COMMANDS
-from generators.diagnostics import Report
-from generators.links import Link, Suppression, check_links, gather, links_in_markdown, read_suppressions, render_report
-from generators.yamlsource import read_yaml
+from generators.data.diagnostics import Report
+from generators.editing.links import Link, Suppression, check_links, gather, links_in_markdown, read_suppressions, render_report
+from generators.data.yamlsource import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -234,7 +234,7 @@ def test_links_are_found_in_the_hand_written_pages(tmp_path: Path):
 
 
 def test_the_suppression_list_needs_a_reason_for_every_entry(tmp_path: Path):
-    from generators.links import BadSuppressionList
+    from generators.editing.links import BadSuppressionList
 
     assert read_suppressions(ROOT / ".github/link-check-ignore.yml") is not None
     bad = tmp_path / "ignore.yml"

@@ -1,10 +1,10 @@
-"""Open data: every build writes the catalogue into the site under `data/` in open formats.
+"""Step 3, open data: every build writes the catalogue into the site under `data/` in open formats.
 
 `build_exports(catalogue)` returns the files (path under the site root -> bytes);
 `open_data_page(catalogue, exports)` returns the Markdown of the page that describes them.
 Both are pure functions of the data, so two builds of the same data give the same bytes: no
 clock is read, and the date shown is the newest date found in the data itself (see
-`data_date`).
+`data_date`). May import data/ (and checks/, for the export command's loading) only.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from ..catalogue import Catalogue
+from ..data.catalogue import Catalogue
 from . import geojson, hsds, tables, vcard, werkwijzer_json
 from .page import open_data_page
 

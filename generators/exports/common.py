@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..catalogue import Catalogue
-from ..model import WEEKDAYS, Address
+from ..data.catalogue import Catalogue
+from ..data.model import WEEKDAYS, Address
 
 COUNTRY = "BE"
 

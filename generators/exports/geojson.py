@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..catalogue import Catalogue
+from ..data.catalogue import Catalogue
 from .common import address_parts
 
 

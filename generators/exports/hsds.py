@@ -40,10 +40,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from typing import Any, Iterator
+from typing import Iterator
 
-from ..catalogue import Catalogue
-from ..model import VOCABULARY_KINDS, Address, Antenne, Contact, OpeningHours, Organisation, Programme
+from ..data.catalogue import Catalogue
+from ..data.model import VOCABULARY_KINDS, Address, Antenne, Contact, OpeningHours, Organisation, Programme
 from .common import ICAL_DAYS, address_parts
 
 FOLDER = "hsds"

@@ -20,8 +20,8 @@ from __future__ import annotations
 import json
 from typing import Any, Callable
 
-from ..catalogue import Catalogue
-from ..model import Antenne, Contact, OpeningHours, Organisation, Programme
+from ..data.catalogue import Catalogue
+from ..data.model import Antenne, Contact, OpeningHours, Organisation, Programme
 from .common import ENGLISH_DAYS, address_parts, is_public_body
 
 CONTEXT = "https://schema.org"

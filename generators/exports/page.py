@@ -13,7 +13,7 @@ from functools import cache
 
 import jinja2
 
-from ..catalogue import Catalogue
+from ..data.catalogue import Catalogue
 from . import hsds, tables, vcard
 
 PAGE = "open-data.md"
@@ -46,7 +46,7 @@ def human_size(size: int) -> str:
 @cache
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("generators", "templates"),
+        loader=jinja2.PackageLoader("generators.exports", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,

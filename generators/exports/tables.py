@@ -28,10 +28,10 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from ..catalogue import Catalogue
-from ..checks import REFERENCES
-from ..fields import PARTIAL_DATE_PATTERN, PartialDate, Slug
-from ..model import ENTITY_KINDS, VOCABULARY_KINDS, DataFile
+from ..data.catalogue import Catalogue
+from ..checks.rules import REFERENCES
+from ..data.fields import PARTIAL_DATE_PATTERN, PartialDate, Slug
+from ..data.model import ENTITY_KINDS, VOCABULARY_KINDS, DataFile
 
 FOLDER = "csv"
 RECORD_KINDS = ("sources", *ENTITY_KINDS, "events", "glossary")

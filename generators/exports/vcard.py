@@ -8,8 +8,8 @@ folded at 75 octets, as the RFC asks; the output is the same for the same data.
 
 from __future__ import annotations
 
-from ..catalogue import Catalogue
-from ..model import Contact
+from ..data.catalogue import Catalogue
+from ..data.model import Contact
 from .common import address_parts
 
 FOLDER = "vcard"

@@ -13,8 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, create_model
 
-from ..catalogue import Catalogue
-from ..model import (
+from ..data.catalogue import Catalogue
+from ..data.model import (
     VOCABULARY_KINDS,
     DataFile,
     Antenne,

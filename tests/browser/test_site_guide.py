@@ -15,7 +15,7 @@ from browsing import ARTICLE_60, FIXED_PAGES, RABOT, WEGWIJZER
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from tests.conftest import DATA, build_site
 
-from generators.catalogue import load_catalogue
+from generators.checks.load import load_catalogue
 
 pytestmark = pytest.mark.browser
 

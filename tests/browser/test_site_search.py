@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from browsing import ARTICLE_60, RABOT, search
-from generators.catalogue import load_catalogue
+from generators.checks.load import load_catalogue
 from playwright.sync_api import BrowserContext, Page
 
 pytestmark = pytest.mark.browser
