@@ -7,12 +7,12 @@ so that data/ never needs the rules.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from pathlib import Path as FsPath
 from typing import Iterable
 
 from ..data import clock
 from ..data.catalogue import Catalogue
+from ..data.collection import collection_paused
 from ..data.datafiles import data_files
 from ..data.diagnostics import DataError, Report
 from ..data.filecache import FileCache
@@ -33,9 +33,7 @@ def load_catalogue(paths: Iterable[str | FsPath], report: Report | None = None, 
     if not files:
         report.add(".", 1, 1, "", "no data files found (expected .yaml files)")
     failed = False
-    collecting = gc.isenabled()
-    gc.disable()  # millions of new objects and no garbage: each collection would rescan them all
-    try:
+    with collection_paused():  # millions of new objects and no garbage
         for loaded in load_files(files, report, cache):
             if loaded is None:
                 failed = True
@@ -45,9 +43,6 @@ def load_catalogue(paths: Iterable[str | FsPath], report: Report | None = None, 
             cache.forget_unused()
         if not failed:
             run_checks(catalogue, report)  # with collection still off: checks only add messages
-    finally:
-        if collecting:
-            gc.enable()
     if any(item.severity == "error" for item in report.items):
         raise DataError(report)
     return catalogue
