@@ -1,4 +1,12 @@
-"""Run one command and measure it: wall time and the peak memory of that process alone."""
+"""Run one command and measure it: wall time, and peak memory two ways.
+
+`peak_mib` is what os.wait4 reports for the command: the largest resident size that the process,
+or any one of the processes it started and waited for, reached. It does not add up processes
+that run at the same time, such as a build and the Pagefind it starts. `tree_mib` does: the
+largest sum, sampled every 0.1 s, of the proportional set size (PSS: shared pages split between
+the processes that share them) of the command and all its descendants, i.e. the memory the
+machine had to have for it.
+"""
 
 from __future__ import annotations
 
@@ -18,26 +26,33 @@ class Measured:
     seconds: float
     peak_mib: float
     output: str
+    tree_mib: float = 0.0
 
 
 class CommandFailed(RuntimeError):
     pass
 
 
+TREE_SAMPLE_S = 0.1
+
+
 def measure(command: list[str], *, cwd: Path, env: dict[str, str], timeout: float) -> Measured:
-    """Wall time and peak resident memory (os.wait4 reports that child's own maximum)."""
+    """Wall time, the peak resident size os.wait4 reports, and the peak PSS of the process tree."""
     with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
-        deadline = start + timeout
+        deadline, next_sample, tree_kib = start + timeout, start, 0
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
-            if time.perf_counter() > deadline:
+            now = time.perf_counter()
+            if now > deadline:
                 process.kill()
                 os.wait4(process.pid, 0)
                 raise CommandFailed(f"timed out after {timeout:.0f} s: {' '.join(command)}")
+            if now >= next_sample:
+                tree_kib, next_sample = max(tree_kib, tree_pss_kib(process.pid)), now + TREE_SAMPLE_S
             time.sleep(0.02)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -45,7 +60,23 @@ def measure(command: list[str], *, cwd: Path, env: dict[str, str], timeout: floa
         output = log.read()
     if process.returncode != 0:
         raise CommandFailed(f"exit {process.returncode}: {' '.join(command)}\n{output[-3000:]}")
-    return Measured(seconds, usage.ru_maxrss / 1024, output)  # ru_maxrss is in KiB on Linux
+    return Measured(seconds, usage.ru_maxrss / 1024, output, tree_kib / 1024)  # both in KiB on Linux
+
+
+def tree_pss_kib(root: int) -> int:
+    """The summed PSS of a running process and its descendants (Linux /proc); 0 where unreadable."""
+    total, pending = 0, [root]
+    while pending:
+        pid = pending.pop()
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+                total += next((int(line.split()[1]) for line in rollup if line.startswith("Pss:")), 0)
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as children:
+                    pending.extend(int(child) for child in children.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue  # ended between two reads
+    return total
 
 
 def tree_size(folder: Path) -> tuple[int, int]:

@@ -46,7 +46,8 @@ def bench_size(n: int, args: argparse.Namespace, work: Path) -> dict:
     synth = measure([python, "-m", "generators", "synth", "--organisations", str(n), "--seed", str(args.seed), str(data)],
                     cwd=ROOT, env=env, timeout=args.timeout)
     pages_json = work / f"pages-{n}.json"
-    runs: dict[str, list[float]] = {k: [] for k in ("load_checks_s", "render_s", "build_s", "build_mib", "baseline_s", "baseline_mib")}
+    runs: dict[str, list[float]] = {k: [] for k in ("load_checks_s", "render_s", "build_s", "build_mib", "build_tree_mib",
+                                                  "baseline_s", "baseline_mib", "baseline_tree_mib")}
     stages: dict = {}
     for run in range(args.runs):
         staged = measure([python, "-m", "benchmarks.stages", str(data), str(pages_json)], cwd=ROOT, env=env, timeout=args.timeout)
@@ -57,6 +58,7 @@ def bench_size(n: int, args: argparse.Namespace, work: Path) -> dict:
                         cwd=ROOT, env={**env, "WERKWIJZER_DATA": str(data)}, timeout=args.timeout)
         runs["build_s"].append(build.seconds)
         runs["build_mib"].append(build.peak_mib)
+        runs["build_tree_mib"].append(build.tree_mib)
         if not args.no_baseline:
             if run == 0:
                 write_baseline([tuple(row) for row in json.loads(pages_json.read_text("utf-8"))], base)
@@ -64,6 +66,7 @@ def bench_size(n: int, args: argparse.Namespace, work: Path) -> dict:
                                cwd=base, env=env, timeout=args.timeout)
             runs["baseline_s"].append(baseline.seconds)
             runs["baseline_mib"].append(baseline.peak_mib)
+            runs["baseline_tree_mib"].append(baseline.tree_mib)
         print(f"  N={n} run {run + 1}/{args.runs}: build {build.seconds:.1f} s"
               + (f", baseline {runs['baseline_s'][-1]:.1f} s" if runs["baseline_s"] else ""), file=sys.stderr)
     result: dict = {"organisations": n, "records": stages["records"], "records_total": sum(stages["records"].values()),
@@ -107,7 +110,7 @@ def _search_total(files: dict | None) -> int | None:
 
 def table(results: list[dict]) -> str:
     head = ["N orgs", "records", "pages", "load+checks s", "render s", "build s", "baseline s", "build/base",
-            "peak MiB", "base MiB", "site MB", "largest page KB", "entity page KB", "search KB", "base search KB"]
+            "peak MiB", "base MiB", "all MiB", "base all MiB", "site MB", "largest page KB", "entity page KB", "search KB", "base search KB"]
     rows = []
     for r in results:
         rows.append([
@@ -116,6 +119,7 @@ def table(results: list[dict]) -> str:
             f"{r['baseline_s']:.1f}" if "baseline_s" in r else "-",
             f"{r['build_vs_baseline']:.2f}" if "build_vs_baseline" in r else "-",
             f"{r['build_mib']:.0f}", f"{r['baseline_mib']:.0f}" if "baseline_mib" in r else "-",
+            f"{r['build_tree_mib']:.0f}", f"{r['baseline_tree_mib']:.0f}" if "baseline_tree_mib" in r else "-",
             f"{r['site_bytes'] / 1e6:.1f}", _kb(r.get("largest_page_bytes")), _kb(r.get("entity_page_bytes")),
             _kb(r["search"].get("bytes")),
             _kb(_search_total(r.get("baseline_search_material"))),

@@ -7,8 +7,11 @@ these tests pin down the files a browser fetches.
 from __future__ import annotations
 
 import gzip
+import html
+import itertools
 import json
 import re
+import shutil
 from pathlib import Path
 
 import cbor2
@@ -16,6 +19,10 @@ import pytest
 
 from generators.engine.search_compact import SIGNATURE, TAG_LENGTH, compact_page_ids
 from generators.engine.search_index import ARTICLE_END, ARTICLE_START, PAGEFIND_DIR, SAME_KIND_META, index_site
+
+from .conftest import ROOT, build_site
+
+FIXTURE = ROOT / "tests" / "fixtures" / "valid" / "render_catalogue.yaml"
 
 PAGES = {
     "antennes/werkwinkel-oost/index.html": ("Werkwinkel Oost", "Een werkwinkel in de wijk. " + "Hulp bij je cv. " * 60),
@@ -134,3 +141,43 @@ def test_a_list_is_found_by_its_title_and_introduction_and_its_parts_not_at_all(
         assert "Jobcoaching" not in fragments[url]["content"] and "Opleidingshuis" not in fragments[url]["content"]
     # A record's own page keeps its whole text.
     assert "Hulp bij je cv." in fragments["/antennes/werkwinkel-oost/"]["content"]
+
+
+def test_a_record_is_found_by_what_it_does_not_by_its_numbers_sources_and_dates(tmp_path: Path) -> None:
+    """The real pages: what NOT_SEARCHED leaves out must still match the templates' markup."""
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(FIXTURE, data / FIXTURE.name)
+    result = build_site(tmp_path / "site", data)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (tmp_path / "site" / "antennes/werkantenne-nieuw/index.html").read_text("utf-8")
+    shown = ("09 210 10 10", "tewerkstelling@example.org", "dinsdag", "Werkantennes in Gent", "Nog niet nagekeken",
+             "sindsdien niet nagekeken", "Meld een fout")
+    assert all(text in page for text in shown), "the page shows them"
+    bundle = tmp_path / "site" / PAGEFIND_DIR
+    fragments = {f["url"]: f for f in (read_fragment(bundle, page_id) for page_id, _ in read_meta(bundle)[1])}
+    indexed = html.unescape(fragments["/antennes/werkantenne-nieuw/"]["content"])
+    assert "Hier krijg je hulp bij je CV." in indexed and "Brusselsesteenweg" in indexed and "Team Tewerkstelling" in indexed
+    for text in shown:
+        assert text not in indexed, f"{text!r} is in the search index"
+
+
+def test_every_indexed_word_lies_within_the_bounds_of_its_own_chunk(tmp_path: Path) -> None:
+    """Pagefind looks a word up as `from <= word <= to`; a word outside every chunk's bounds makes
+    it load every chunk whose bounds start the word, several downloads instead of one. Pagefind
+    itself lists the shortest prefixes that tell neighbouring chunks apart, so a chunk's last word
+    lies beyond its bound; this needs a site with several chunks: 120 pages of 250 made-up words each."""
+    syllables = ("ba", "de", "ki", "lo", "mu", "na", "pe", "ri", "so", "tu", "wa", "ze")
+    words = ["".join(parts) for parts in itertools.product(syllables, repeat=3)]
+    pages = {f"p/{i}/index.html": (f"Pagina {i}", " ".join(words[(i * 37 + j * 11) % len(words)] for j in range(250)))
+             for i in range(120)}
+    write_site(tmp_path, pages)
+    index_site(tmp_path, "nl")
+    bundle = tmp_path / PAGEFIND_DIR
+    chunks = read_meta(bundle)[2]
+    assert len(chunks) > 2
+    for *_, chunk_hash in chunks:
+        raw = gzip.decompress((bundle / "index" / f"{chunk_hash}.pf_index").read_bytes())
+        for word in (entry[0] for entry in cbor2.loads(raw[len(SIGNATURE):])[0]):
+            holding = [h for lo, hi, h in chunks if lo <= word <= hi]
+            assert holding == [chunk_hash], f"{word!r} is looked up in {holding}, not in {chunk_hash}"

@@ -144,6 +144,18 @@ def test_home_lists_what_is_new(site: Path) -> None:
     assert "<!-- werkwijzer:nieuw -->" not in (site / "index.html").read_text("utf-8")
 
 
+def test_the_repository_is_linked_from_the_footer_and_the_logo_is_one_cached_file(site: Path) -> None:
+    for path in (site / "index.html", site / "antennes" / "werkantenne-rabot" / "index.html"):
+        html = path.read_text("utf-8")
+        header, footer = html[:html.index('<div class="md-container"')], html[html.index('<footer'):]
+        logo = header.split('class="md-header__button md-logo"')[1].split("</a>")[0]
+        assert "md-source" not in html, "no repository box in the header or the menu"
+        assert "<svg" not in logo and 'assets/images/logo.svg" alt="logo"' in logo, logo
+        assert '<a href="https://github.com/werkwijzer/werkwijzer">Broncode</a>' in footer
+        assert html.count('assets/images/logo.svg" alt="logo"') == 2  # the header and the menu
+    assert (site / "assets" / "images" / "logo.svg").read_text("utf-8").startswith("<svg")
+
+
 def test_closed_place_points_to_its_successor_and_back(site: Path) -> None:
     catalogue = load_catalogue([DATA])
     closed = next(a for a in catalogue.antennes if a.successors)

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from ..checks.load import load_catalogue
+from ..data.collection import return_freed_memory
 from ..data.diagnostics import DataError
 from ..exports import build_exports, open_data_page
 from ..data.filecache import FileCache
@@ -163,10 +164,32 @@ def on_nav(nav, config, files):
 
 @event_priority(-100)  # last: the whole site is written
 def on_post_build(config) -> None:
+    if _state["command"] == "build":
+        _release_pages()
     _index(config)
     if _state["command"] == "serve":
         _last.data_snapshot = snapshot([_last.data_dir])
         _last.other_snapshot = snapshot(_last.other_paths)
+
+
+def _release_pages() -> None:
+    """Let go of what only writing the pages needed, before Pagefind runs beside this process.
+
+    Every page's Markdown and HTML, the catalogue and the downloads stay in memory until MkDocs
+    has written the last page; after that a build needs none of them, and Pagefind needs as much
+    again for its index. Freed strings go back to the system only when the C library is told to.
+    """
+    for name in ("pages", "exports", "html"):
+        _state[name] = {}
+    _state["catalogue"] = _state["open_data"] = None
+    for file in _last.files or ():
+        if file.generated_by is not None:
+            file.content_bytes = b""  # a generated page's Markdown, a download's bytes
+        if file.page is not None:
+            file.page.markdown = file.page.content = None
+    gc.unfreeze()
+    gc.collect()
+    return_freed_memory()
 
 
 def _index(config) -> None:

@@ -35,8 +35,11 @@ def escape_text(value: Any) -> Markup:
 
 
 def json_for_script(data: Any) -> Markup:
-    """JSON for a <script type="application/...json"> block: no `<`, `>` or `&` can end it."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+    """JSON for a <script type="application/...json"> block: no `<`, `>` or `&` can end it.
+
+    Compact: only machines read it, and it is on every record's page (the exports stay indented).
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return Markup(text)
