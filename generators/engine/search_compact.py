@@ -8,11 +8,6 @@ about 6.5 bytes per page after gzip, 148 kB of a first search at 22,000 pages. H
 - word counts keep two significant digits (229 -> 230). Pagefind uses them only to weigh a match
   in a long page a little less (BM25), which a 2 % difference does not change in practice.
 Together about 3 bytes per page.
-- every word-index chunk is listed with its first and last word. Pagefind lists it with the
-  shortest prefixes that tell it from its neighbours, and looks a search word up in those bounds
-  as they are: a chunk holding only "werkantenne" is listed as "werka" to "werka", the word
-  falls outside it, and Pagefind then loads every chunk whose bounds start the word as well
-  ("we", "werk", "werka"): 127 instead of 35 kB for that one word at 5,000 organisations.
 
 The tag is a hash of all the old ids, so it changes whenever any page changes: a browser never
 combines a cached fragment of an older build with a newer index. The metadata file gets a new
@@ -54,7 +49,6 @@ def compact_page_ids(bundle: Path) -> bool:
     for code, meta in metas.items():
         old_meta = bundle / f"pagefind.{languages[code]['hash']}.pf_meta"
         _rename_fragments(bundle / "fragment", meta)
-        _exact_chunk_bounds(bundle / "index", meta)
         for page in meta[1]:
             page[1] = _significant(page[1], WORD_COUNT_DIGITS)
         data = gzip.compress(SIGNATURE + cbor2.dumps(meta), compresslevel=9, mtime=0)
@@ -96,28 +90,6 @@ def _rename_fragments(folder: Path, meta: list[Any]) -> None:
             new_ids[old_id] = tag + _base36(len(new_ids))
             (folder / f"{old_id}.pf_fragment").rename(folder / f"{new_ids[old_id]}.pf_fragment")
         page[0] = new_ids[old_id]
-
-
-def _exact_chunk_bounds(folder: Path, meta: list[Any]) -> None:
-    """Each chunk's [from, to, hash] in the metadata (in place) set to its first and last word."""
-    chunks = meta[2] if len(meta) > 2 and isinstance(meta[2], list) else []
-    for chunk in chunks:
-        words = _chunk_words(folder / f"{chunk[2]}.pf_index") if isinstance(chunk, list) and len(chunk) == 3 else None
-        if words:
-            chunk[0], chunk[1] = words[0], words[-1]
-
-
-def _chunk_words(path: Path) -> list[str] | None:
-    """The words of one index chunk, in order, or None if it is not in the layout known here."""
-    try:
-        raw = gzip.decompress(path.read_bytes())
-        index = cbor2.loads(raw[len(SIGNATURE):]) if raw.startswith(SIGNATURE) else None
-    except (OSError, EOFError, gzip.BadGzipFile, cbor2.CBORDecodeError):
-        return None
-    if not (isinstance(index, list) and index and isinstance(index[0], list)):
-        return None
-    words = [entry[0] for entry in index[0] if isinstance(entry, list) and entry and isinstance(entry[0], str)]
-    return words if len(words) == len(index[0]) and words == sorted(words) else None
 
 
 def _significant(number: int, digits: int) -> int:
