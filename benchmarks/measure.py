@@ -26,7 +26,7 @@ class Measured:
     seconds: float
     peak_mib: float
     output: str
-    tree_mib: float = 0.0
+    tree_mib: float
 
 
 class CommandFailed(RuntimeError):

@@ -159,4 +159,3 @@ def test_a_record_is_found_by_what_it_does_not_by_its_numbers_sources_and_dates(
     assert "Hier krijg je hulp bij je CV." in indexed and "Brusselsesteenweg" in indexed and "Team Tewerkstelling" in indexed
     for text in shown:
         assert text not in indexed, f"{text!r} is in the search index"
-
